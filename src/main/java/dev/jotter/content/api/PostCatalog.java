@@ -1,0 +1,25 @@
+package dev.jotter.content.api;
+
+import java.util.Optional;
+
+/**
+ * What readers may see of posts: published posts only, rendered and with their authors and public
+ * tags. Every method runs in one read transaction and returns detached views.
+ */
+public interface PostCatalog {
+
+  /** The largest page a reader may ask for. */
+  int MAX_PAGE_SIZE = 100;
+
+  Optional<PostView> findPublishedBySlug(String slug);
+
+  /**
+   * A page of published posts, in {@code order}, after {@code after} (null: from the start).
+   * Costs three SQL statements whatever the page size: the posts, their authors, their tags.
+   *
+   * @param first how many posts, 0 to {@link #MAX_PAGE_SIZE}
+   */
+  PostSlice findPublished(PostFilter filter, PostOrder order, PostPosition after, int first);
+
+  long countPublished(PostFilter filter);
+}

@@ -1,0 +1,32 @@
+package dev.jotter.content.domain;
+
+import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostPosition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where posts live. Reader queries only ever return published posts. */
+public interface PostRepository {
+
+  Optional<Post> findPublishedBySlug(String slug);
+
+  /**
+   * Up to {@code limit} published posts matching the filter, in the given order, starting after
+   * the given position (keyset paging: stable while posts are added).
+   */
+  List<Post> findPublished(PostFilter filter, PostOrder order, PostPosition after, int limit);
+
+  long countPublished(PostFilter filter);
+
+  /** Published posts per tag id, for the given tags. */
+  Map<Long, Long> countPublishedByTag(List<Long> tagIds);
+
+  /** Published posts per author id (primary or co-author), for the given authors. */
+  Map<Long, Long> countPublishedByAuthor(List<Long> authorIds);
+
+  long count();
+
+  Post save(Post post);
+}

@@ -1,0 +1,15 @@
+package dev.jotter.content.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where tags live. */
+public interface TagRepository {
+
+  Optional<Tag> findBySlug(String slug);
+
+  /** Every public tag (no internal {@code #} tags), by name. */
+  List<Tag> findPublic();
+
+  Tag save(Tag tag);
+}

@@ -1,0 +1,36 @@
+package dev.jotter.content.internal;
+
+import dev.jotter.content.api.AuthorCatalog;
+import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.domain.AuthorRepository;
+import dev.jotter.content.domain.PostRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads authors for readers. */
+@ApplicationScoped
+@Transactional
+public class DefaultAuthorCatalog implements AuthorCatalog {
+
+  @Inject AuthorRepository authors;
+  @Inject PostRepository posts;
+
+  @Override
+  public Optional<AuthorView> findBySlug(String slug) {
+    return authors.findBySlug(slug).map(Views::of);
+  }
+
+  @Override
+  public List<AuthorView> findAll() {
+    return authors.findAll().stream().map(Views::of).toList();
+  }
+
+  @Override
+  public Map<Long, Long> countPublishedPosts(List<Long> authorIds) {
+    return posts.countPublishedByAuthor(authorIds);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.jotter.content.internal;
+
+import dev.jotter.content.api.TagCatalog;
+import dev.jotter.content.api.TagView;
+import dev.jotter.content.domain.PostRepository;
+import dev.jotter.content.domain.Tag;
+import dev.jotter.content.domain.TagRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads public tags for readers; internal tags are never returned. */
+@ApplicationScoped
+@Transactional
+public class DefaultTagCatalog implements TagCatalog {
+
+  @Inject TagRepository tags;
+  @Inject PostRepository posts;
+
+  @Override
+  public Optional<TagView> findPublicBySlug(String slug) {
+    return tags.findBySlug(slug).filter(Tag::isPublic).map(Views::of);
+  }
+
+  @Override
+  public List<TagView> findAllPublic() {
+    return tags.findPublic().stream().map(Views::of).toList();
+  }
+
+  @Override
+  public Map<Long, Long> countPublishedPosts(List<Long> tagIds) {
+    return posts.countPublishedByTag(tagIds);
+  }
+}

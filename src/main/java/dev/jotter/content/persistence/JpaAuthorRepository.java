@@ -1,0 +1,39 @@
+package dev.jotter.content.persistence;
+
+import dev.jotter.content.domain.Author;
+import dev.jotter.content.domain.AuthorRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Authors in the relational database, through JPA. */
+@ApplicationScoped
+public class JpaAuthorRepository implements AuthorRepository {
+
+  @PersistenceContext(unitName = "jotter")
+  EntityManager em;
+
+  @Override
+  public Optional<Author> findBySlug(String slug) {
+    return em.createNamedQuery("Author.findBySlug", Author.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Author> findAll() {
+    return em.createNamedQuery("Author.findAll", Author.class).getResultList();
+  }
+
+  @Override
+  public Author save(Author author) {
+    if (author.id() == null) {
+      em.persist(author);
+      return author;
+    }
+    return em.merge(author);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.jotter.content.persistence;
+
+import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.domain.Post;
+import dev.jotter.content.domain.PostRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Posts in the relational database, through JPA. */
+@ApplicationScoped
+public class JpaPostRepository implements PostRepository {
+
+  @PersistenceContext(unitName = "jotter")
+  EntityManager em;
+
+  @Override
+  public Optional<Post> findPublishedBySlug(String slug) {
+    return em.createNamedQuery("Post.findBySlug", Post.class)
+        .setParameter("slug", slug)
+        .setParameter("status", PostStatus.PUBLISHED)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Post> findPublished(PostFilter filter, PostOrder order, PostPosition after, int limit) {
+    Keyset keyset = Keyset.of(order);
+    StringBuilder jpql = new StringBuilder("select p from Post p where p.status = :published");
+    appendFilter(jpql, filter);
+    if (after != null) {
+      jpql.append(" and (").append(keyset.after()).append(')');
+    }
+    jpql.append(" order by ").append(keyset.orderBy());
+    TypedQuery<Post> query = em.createQuery(jpql.toString(), Post.class);
+    bindFilter(query, filter);
+    if (after != null) {
+      query.setParameter("afterValue", keyset.sortValue(after.sortValue()));
+      query.setParameter("afterId", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long countPublished(PostFilter filter) {
+    StringBuilder jpql = new StringBuilder("select count(p) from Post p where p.status = :published");
+    appendFilter(jpql, filter);
+    TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+    bindFilter(query, filter);
+    return query.getSingleResult();
+  }
+
+  @Override
+  public Map<Long, Long> countPublishedByTag(List<Long> tagIds) {
+    return countBy(
+        "select t.id, count(p) from Post p join p.tags t"
+            + " where p.status = :published and t.id in :ids group by t.id",
+        tagIds);
+  }
+
+  @Override
+  public Map<Long, Long> countPublishedByAuthor(List<Long> authorIds) {
+    return countBy(
+        "select a.id, count(p) from Post p join p.authors a"
+            + " where p.status = :published and a.id in :ids group by a.id",
+        authorIds);
+  }
+
+  @Override
+  public long count() {
+    return em.createNamedQuery("Post.countAll", Long.class).getSingleResult();
+  }
+
+  @Override
+  public Post save(Post post) {
+    if (post.id() == null) {
+      em.persist(post);
+      return post;
+    }
+    return em.merge(post);
+  }
+
+  private Map<Long, Long> countBy(String jpql, List<Long> ids) {
+    Map<Long, Long> counts = new HashMap<>();
+    if (ids.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        em.createQuery(jpql, Object[].class)
+            .setParameter("published", PostStatus.PUBLISHED)
+            .setParameter("ids", ids)
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put((Long) row[0], (Long) row[1]);
+    }
+    return counts;
+  }
+
+  private static void appendFilter(StringBuilder jpql, PostFilter filter) {
+    if (filter.tagSlug() != null) {
+      jpql.append(
+          " and p.id in (select tp.id from Post tp join tp.tags t"
+              + " where t.slug = :tag and t.name not like '#%')");
+    }
+    if (filter.authorSlug() != null) {
+      jpql.append(
+          " and p.id in (select ap.id from Post ap join ap.authors a where a.slug = :author)");
+    }
+  }
+
+  private static void bindFilter(TypedQuery<?> query, PostFilter filter) {
+    query.setParameter("published", PostStatus.PUBLISHED);
+    if (filter.tagSlug() != null) {
+      query.setParameter("tag", filter.tagSlug());
+    }
+    if (filter.authorSlug() != null) {
+      query.setParameter("author", filter.authorSlug());
+    }
+  }
+
+  /** The JPQL of one order: its ORDER BY and the condition "comes after a position". */
+  private enum Keyset {
+    PUBLISHED_AT_DESC("p.publishedAt", false),
+    PUBLISHED_AT_ASC("p.publishedAt", true),
+    TITLE_ASC("p.title", true),
+    UPDATED_AT_DESC("p.updatedAt", false);
+
+    private final String path;
+    private final boolean ascending;
+
+    Keyset(String path, boolean ascending) {
+      this.path = path;
+      this.ascending = ascending;
+    }
+
+    static Keyset of(PostOrder order) {
+      return valueOf(order.name());
+    }
+
+    String orderBy() {
+      String direction = ascending ? " asc" : " desc";
+      return path + direction + ", p.id" + direction;
+    }
+
+    String after() {
+      String cmp = ascending ? ">" : "<";
+      return path + ' ' + cmp + " :afterValue or (" + path + " = :afterValue and p.id " + cmp
+          + " :afterId)";
+    }
+
+    Object sortValue(String value) {
+      return this == TITLE_ASC ? value : OffsetDateTime.parse(value);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.jotter.platform.graphql;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every error Jotter returns an {@code extensions.code} a client can switch on. Errors that
+ * carry an application code ({@code @ErrorCode}) keep it; errors from the engine get one from
+ * their classification; anything else is {@code INTERNAL_SERVER_ERROR}.
+ */
+final class GraphQLErrors {
+
+  static final String INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
+  private static final Pattern APPLICATION_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Map<String, String> CODE_BY_CLASSIFICATION =
+      Map.of(
+          "InvalidSyntax", "GRAPHQL_PARSE_FAILED",
+          "ValidationError", "GRAPHQL_VALIDATION_FAILED",
+          "ExecutionAborted", "QUERY_TOO_COMPLEX",
+          "OperationNotSupported", "OPERATION_NOT_SUPPORTED");
+
+  private GraphQLErrors() {}
+
+  /** The response with a code on every error, and without "data" when no operation ran. */
+  static JsonObject shape(JsonObject response, boolean dataPresent) {
+    JsonObjectBuilder shaped = Json.createObjectBuilder();
+    for (Map.Entry<String, JsonValue> entry : response.entrySet()) {
+      switch (entry.getKey()) {
+        case "data" -> {
+          if (dataPresent) {
+            shaped.add("data", entry.getValue());
+          }
+        }
+        case "errors" -> shaped.add("errors", withCodes(entry.getValue()));
+        default -> shaped.add(entry.getKey(), entry.getValue());
+      }
+    }
+    return shaped.build();
+  }
+
+  /** A response holding one error, for requests that never reached the engine. */
+  static JsonObject single(String message, String code) {
+    return Json.createObjectBuilder()
+        .add(
+            "errors",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("message", message)
+                        .add("extensions", Json.createObjectBuilder().add("code", code))))
+        .build();
+  }
+
+  private static JsonValue withCodes(JsonValue errors) {
+    if (errors.getValueType() != JsonValue.ValueType.ARRAY) {
+      return errors;
+    }
+    JsonArrayBuilder shaped = Json.createArrayBuilder();
+    for (JsonValue error : errors.asJsonArray()) {
+      shaped.add(
+          error.getValueType() == JsonValue.ValueType.OBJECT ? withCode(error.asJsonObject()) : error);
+    }
+    return shaped.build();
+  }
+
+  private static JsonObject withCode(JsonObject error) {
+    JsonObject extensions =
+        error.containsKey("extensions") && error.get("extensions") instanceof JsonObject o
+            ? o
+            : JsonValue.EMPTY_JSON_OBJECT;
+    String code = extensions.getString("code", "");
+    if (APPLICATION_CODE.matcher(code).matches()) {
+      return error;
+    }
+    String classification = extensions.getString("classification", "");
+    JsonObjectBuilder shapedExtensions = Json.createObjectBuilder(extensions);
+    shapedExtensions.add(
+        "code", CODE_BY_CLASSIFICATION.getOrDefault(classification, INTERNAL_SERVER_ERROR));
+    return Json.createObjectBuilder(error).add("extensions", shapedExtensions).build();
+  }
+}

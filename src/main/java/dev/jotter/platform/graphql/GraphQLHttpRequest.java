@@ -1,0 +1,120 @@
+package dev.jotter.platform.graphql;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One GraphQL-over-HTTP request, checked the way the GraphQL over HTTP specification asks: a
+ * {@code query} string, an optional {@code operationName} string, optional {@code variables} and
+ * {@code extensions} maps. Anything else is a {@link BadRequest}.
+ */
+record GraphQLHttpRequest(
+    String query, String operationName, JsonObject variables, JsonObject extensions) {
+
+  /** Why a request cannot be executed, with the HTTP status and error code to answer with. */
+  static final class BadRequest extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String code;
+
+    BadRequest(int status, String code, String message) {
+      super(message);
+      this.status = status;
+      this.code = code;
+    }
+
+    BadRequest(String message) {
+      this(400, "BAD_REQUEST", message);
+    }
+  }
+
+  static GraphQLHttpRequest fromJson(JsonValue body) throws BadRequest {
+    if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new BadRequest("The request body must be a JSON object with a \"query\" string.");
+    }
+    JsonObject json = body.asJsonObject();
+    return new GraphQLHttpRequest(
+        requiredString(json.get("query")),
+        optionalString(json.get("operationName"), "operationName"),
+        optionalObject(json.get("variables"), "variables"),
+        optionalObject(json.get("extensions"), "extensions"));
+  }
+
+  private static String requiredString(JsonValue value) throws BadRequest {
+    if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new BadRequest("The request needs a \"query\" string holding a GraphQL document.");
+    }
+    return ((jakarta.json.JsonString) value).getString();
+  }
+
+  static String optionalString(JsonValue value, String name) throws BadRequest {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      throw new BadRequest("\"" + name + "\" must be a string.");
+    }
+    return ((jakarta.json.JsonString) value).getString();
+  }
+
+  static JsonObject optionalObject(JsonValue value, String name) throws BadRequest {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new BadRequest("\"" + name + "\" must be a JSON object (a map).");
+    }
+    return value.asJsonObject();
+  }
+
+  /**
+   * The operation this request runs, when the document parses; empty when it does not (the
+   * engine then reports the syntax error in the GraphQL way).
+   *
+   * @throws BadRequest when the operation to run cannot be chosen
+   */
+  Optional<OperationDefinition> selectedOperation() throws BadRequest {
+    Document document;
+    try {
+      document = Parser.parse(query);
+    } catch (InvalidSyntaxException e) {
+      return Optional.empty();
+    }
+    List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+    if (operationName != null && !operationName.isEmpty()) {
+      return Optional.of(
+          operations.stream()
+              .filter(op -> operationName.equals(op.getName()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new BadRequest(
+                      "The document has no operation named \"" + operationName + "\".")));
+    }
+    if (operations.size() > 1) {
+      throw new BadRequest(
+          "The document has " + operations.size()
+              + " operations: say which one to run with \"operationName\".");
+    }
+    return operations.stream().findFirst();
+  }
+
+  /** The request as SmallRye's ExecutionService reads it. */
+  JsonObject toJson() {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("query", query);
+    if (operationName != null && !operationName.isEmpty()) {
+      json.add("operationName", operationName);
+    }
+    if (variables != null) {
+      json.add("variables", variables);
+    }
+    return json.build();
+  }
+}
