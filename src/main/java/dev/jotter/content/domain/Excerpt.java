@@ -26,7 +26,13 @@ public final class Excerpt {
       return text;
     }
     int cut = text.lastIndexOf(' ', maxLength - 1);
-    String head = text.substring(0, cut > 0 ? cut : maxLength - 1);
+    if (cut <= 0) {
+      cut = maxLength - 1;
+      if (Character.isLowSurrogate(text.charAt(cut))) {
+        cut--; // never split a character outside the Basic Multilingual Plane (an emoji)
+      }
+    }
+    String head = text.substring(0, cut);
     return head.replaceAll("[\\s\\p{Punct}&&[^)\\]\"'’”]]+$", "") + "…";
   }
 }

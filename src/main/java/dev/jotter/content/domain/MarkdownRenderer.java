@@ -74,8 +74,14 @@ public final class MarkdownRenderer {
   public RenderedBody render(String markdown) {
     Node document = parser.parse(markdown == null ? "" : markdown);
     dropRawHtml(document);
-    String html = Jsoup.clean(renderer.render(document), SANITIZER_BASE_URI, safelist, outputSettings());
-    Document dom = Jsoup.parseBodyFragment(html);
+    String clean =
+        Jsoup.clean(renderer.render(document), SANITIZER_BASE_URI, safelist, outputSettings());
+    Document dom = Jsoup.parseBodyFragment(clean);
+    dom.outputSettings(outputSettings());
+    // what sanitizing emptied: images without a source go, links without a target become text
+    dom.select("img:not([src]), img[src='']").remove();
+    dom.select("a:not([href]), a[href='']").unwrap();
+    String html = dom.body().html();
     String text = plainText(dom.body());
     return new RenderedBody(
         html.strip(), text, headings(dom), countWords(text), dom.select("img").size());

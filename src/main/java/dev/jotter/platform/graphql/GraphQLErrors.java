@@ -1,5 +1,7 @@
 package dev.jotter.platform.graphql;
 
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -54,6 +56,21 @@ final class GraphQLErrors {
                         .add("message", message)
                         .add("extensions", Json.createObjectBuilder().add("code", code))))
         .build();
+  }
+
+  /** The response to a query that is not a GraphQL document. */
+  static JsonObject syntax(InvalidSyntaxException e) {
+    JsonObjectBuilder error = Json.createObjectBuilder().add("message", e.getMessage());
+    SourceLocation location = e.getLocation();
+    if (location != null && location.getLine() > 0) {
+      error.add("locations", Json.createArrayBuilder().add(Json.createObjectBuilder()
+          .add("line", location.getLine())
+          .add("column", location.getColumn())));
+    }
+    error.add("extensions", Json.createObjectBuilder()
+        .add("classification", "InvalidSyntax")
+        .add("code", CODE_BY_CLASSIFICATION.get("InvalidSyntax")));
+    return Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(error)).build();
   }
 
   private static JsonValue withCodes(JsonValue errors) {

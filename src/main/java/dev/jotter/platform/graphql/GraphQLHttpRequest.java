@@ -2,7 +2,6 @@ package dev.jotter.platform.graphql;
 
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -76,18 +75,13 @@ record GraphQLHttpRequest(
   }
 
   /**
-   * The operation this request runs, when the document parses; empty when it does not (the
-   * engine then reports the syntax error in the GraphQL way).
+   * The operation this request runs.
    *
+   * @throws InvalidSyntaxException when the query is not a GraphQL document
    * @throws BadRequest when the operation to run cannot be chosen
    */
   Optional<OperationDefinition> selectedOperation() throws BadRequest {
-    Document document;
-    try {
-      document = Parser.parse(query);
-    } catch (InvalidSyntaxException e) {
-      return Optional.empty();
-    }
+    Document document = Parser.parse(query);
     List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
     if (operationName != null && !operationName.isEmpty()) {
       return Optional.of(

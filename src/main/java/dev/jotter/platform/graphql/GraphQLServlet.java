@@ -2,6 +2,7 @@ package dev.jotter.platform.graphql;
 
 import dev.jotter.platform.graphql.GraphQLHttpRequest.BadRequest;
 import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -64,7 +65,14 @@ public class GraphQLServlet extends HttpServlet {
         }
       }
     } catch (BadRequest e) {
+      if (e.status == 413) {
+        res.setHeader("Connection", "close"); // the rest of the body is never read
+      }
       write(res, e.status, media, GraphQLErrors.single(e.getMessage(), e.code));
+    } catch (InvalidSyntaxException e) {
+      // a GraphQL error, not an HTTP one: 200 for application/json, 400 for the new media type
+      int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+      write(res, status, media, GraphQLErrors.syntax(e));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "GraphQL request failed", e);
       if (!res.isCommitted()) {
@@ -123,7 +131,7 @@ public class GraphQLServlet extends HttpServlet {
 
   private void execute(GraphQLHttpRequest request, ResponseMediaType media, HttpServletResponse res)
       throws IOException, BadRequest {
-    request.selectedOperation();
+    request.selectedOperation(); // refuses unparseable documents and unknown operation names
     run(request, media, res);
   }
 

@@ -32,6 +32,9 @@ enum ResponseMediaType {
     double json = 0;
     for (String range : accept.split(",")) {
       String[] parts = range.split(";");
+      if (parts.length == 0) {
+        continue;
+      }
       String type = parts[0].strip().toLowerCase(Locale.ROOT);
       double q = quality(parts);
       if (type.equals("application/graphql-response+json")) {
@@ -45,10 +48,11 @@ enum ResponseMediaType {
 
   private static double quality(String[] parts) {
     for (int i = 1; i < parts.length; i++) {
-      String parameter = parts[i].strip();
+      String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
       if (parameter.startsWith("q=")) {
         try {
-          return Double.parseDouble(parameter.substring(2));
+          double q = Double.parseDouble(parameter.substring(2));
+          return q >= 0 && q <= 1 ? q : 0; // NaN and out-of-range weights count as "not wanted"
         } catch (NumberFormatException e) {
           return 0;
         }

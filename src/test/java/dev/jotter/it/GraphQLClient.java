@@ -1,0 +1,91 @@
+package dev.jotter.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks to Jotter's /graphql as a frontend would: JSON over HTTP. */
+public final class GraphQLClient {
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final URI base;
+
+  public GraphQLClient(URI base) {
+    this.base = base;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** POSTs a query (with optional variables) and returns the parsed JSON response. */
+  public JsonObject query(String query, JsonObject variables) {
+    var body = Json.createObjectBuilder().add("query", query);
+    if (variables != null) {
+      body.add("variables", variables);
+    }
+    HttpResponse<String> res = post(body.build().toString(), "application/json");
+    if (res.statusCode() != 200) {
+      throw new AssertionError("HTTP " + res.statusCode() + ": " + res.body());
+    }
+    return json(res.body());
+  }
+
+  public JsonObject query(String query) {
+    return query(query, null);
+  }
+
+  /** The "data" of a response that must have no errors. */
+  public JsonObject data(String query, JsonObject variables) {
+    JsonObject response = query(query, variables);
+    if (response.containsKey("errors")) {
+      throw new AssertionError("unexpected errors: " + response);
+    }
+    return response.getJsonObject("data");
+  }
+
+  public JsonObject data(String query) {
+    return data(query, null);
+  }
+
+  public HttpResponse<String> post(String body, String contentType) {
+    return send(HttpRequest.newBuilder(base.resolve("/graphql"))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
+  public HttpResponse<String> get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(HttpRequest.newBuilder(request, (name, value) -> true)
+          .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.jotter.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A page of posts with author, authors, tags and primary tag costs the same few SQL statements
+ * whatever its size: no N+1. Counted by H2's own statistics while the request runs over HTTP
+ * (the read transaction's COMMIT is listed but not counted: it is not a query).
+ */
+@ExtendWith(ArquillianExtension.class)
+class SqlStatementCountIT {
+
+  static final String AUTHOR = "statement-counter";
+  static final String PAGE_QUERY = """
+      query($first: Int) {
+        posts(first: $first, author: "statement-counter") {
+          edges { cursor node {
+            title excerpt readingTime { label } headings { anchor }
+            author { name bio } authors { name } tags { name slug } primaryTag { name }
+          } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }""";
+
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.jotter(TestContent.class, GraphQLClient.class);
+  }
+
+  @Inject TestContent content;
+  @ArquillianResource URL base;
+
+  @Test
+  void aPageOfPostsCostsAtMostThreeStatementsWhateverItsSize() throws Exception {
+    ensureFiftyPosts();
+    GraphQLClient client = new GraphQLClient(base.toURI());
+    client.data(PAGE_QUERY, first(50)); // warm-up: EclipseLink prepares its queries once
+
+    long forFive = statementsDuring(() -> assertPage(client, 5));
+    long forFifty = statementsDuring(() -> assertPage(client, 50));
+
+    System.out.printf("SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d%n",
+        forFive, forFifty);
+    statements.forEach(sql -> System.out.println("  " + sql));
+    assertEquals(forFive, forFifty, "statements must not grow with the page size");
+    assertTrue(forFive >= 1 && forFive <= 3,
+        "at most 3 statements, was " + forFive + ": " + statements);
+  }
+
+  private static void assertPage(GraphQLClient client, int size) {
+    var edges = client.data(PAGE_QUERY, first(size)).getJsonObject("posts").getJsonArray("edges");
+    assertEquals(size, edges.size());
+    var node = edges.getJsonObject(0).getJsonObject("node");
+    assertEquals(2, node.getJsonArray("authors").size());
+    assertEquals(2, node.getJsonArray("tags").size(), "the internal tag is not shown");
+    assertEquals("Counted", node.getJsonObject("primaryTag").getString("name"));
+  }
+
+  private void ensureFiftyPosts() {
+    if (hasFiftyPosts()) {
+      return; // the test server's database outlives a build without 'clean'
+    }
+    OffsetDateTime start = OffsetDateTime.parse("2020-01-01T00:00:00Z");
+    for (int i = 0; i < 50; i++) {
+      content.post(AUTHOR + "-" + i, "## Part\n\nSome words for post " + i + ".",
+          List.of(AUTHOR, "statement-coauthor"), List.of("Counted", "#counter", "Measured"),
+          start.plusHours(i));
+    }
+  }
+
+  private boolean hasFiftyPosts() {
+    return countRows("select count(*) from post where slug like '" + AUTHOR + "-%'") >= 50;
+  }
+
+  private static jakarta.json.JsonObject first(int n) {
+    return Json.createObjectBuilder().add("first", n).build();
+  }
+
+  /** The statements of the last measurement, with their execution counts, for the report. */
+  private final List<String> statements = new java.util.ArrayList<>();
+
+  /** Statements H2 executed while {@code work} ran (H2's QUERY_STATISTICS, database-wide). */
+  private long statementsDuring(Runnable work) throws Exception {
+    DataSource ds = InitialContext.doLookup("jdbc/jotter");
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+      s.execute("SET QUERY_STATISTICS TRUE");
+      try {
+        work.run();
+        statements.clear();
+        long total = 0;
+        try (ResultSet rs = s.executeQuery("select EXECUTION_COUNT, SQL_STATEMENT"
+            + " from INFORMATION_SCHEMA.QUERY_STATISTICS"
+            + " where SQL_STATEMENT not like '%QUERY_STATISTICS%'")) {
+          // the read transaction's COMMIT is reported but is not a query
+          while (rs.next()) {
+            String sql = rs.getString(2);
+            statements.add(rs.getLong(1) + "x " + sql);
+            if (!sql.equalsIgnoreCase("COMMIT")) {
+              total += rs.getLong(1);
+            }
+          }
+        }
+        return total;
+      } finally {
+        s.execute("SET QUERY_STATISTICS FALSE");
+      }
+    }
+  }
+
+  private static long countRows(String sql) {
+    try {
+      DataSource ds = InitialContext.doLookup("jdbc/jotter");
+      try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException | javax.naming.NamingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
