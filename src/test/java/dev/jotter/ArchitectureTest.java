@@ -25,9 +25,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.jotter");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.jotter");
   }
 
   @Test
@@ -38,62 +39,88 @@ class ArchitectureTest {
   @Test
   void modulesMeetOnlyThroughTheirApi() {
     for (String module : MODULES) {
-      ArchRule rule = noClasses()
-          .that().resideOutsideOfPackage("dev.jotter." + module + "..")
-          .should().dependOnClassesThat()
-          .resideInAnyPackage(
-              "dev.jotter." + module + ".domain..",
-              "dev.jotter." + module + ".persistence..",
-              "dev.jotter." + module + ".internal..",
-              "dev.jotter." + module + ".graphql..")
-          .allowEmptyShould(true);
+      ArchRule rule =
+          noClasses()
+              .that()
+              .resideOutsideOfPackage("dev.jotter." + module + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(
+                  "dev.jotter." + module + ".domain..",
+                  "dev.jotter." + module + ".persistence..",
+                  "dev.jotter." + module + ".internal..",
+                  "dev.jotter." + module + ".graphql..")
+              .allowEmptyShould(true);
       rule.check(classes);
     }
   }
 
   @Test
   void thePlatformDependsOnNoModule() {
-    noClasses().that().resideInAPackage("dev.jotter.platform..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.jotter.content..", "dev.jotter.authoring..",
-            "dev.jotter.discovery..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.jotter.platform..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jotter.content..", "dev.jotter.authoring..", "dev.jotter.discovery..")
         .check(classes);
   }
 
   @Test
   void onlyPersistenceUsesTheEntityManager() {
-    noClasses().that().resideOutsideOfPackage("..persistence..")
-        .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..persistence..")
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(EntityManager.class)
         .check(classes);
   }
 
   @Test
   void entitiesLiveInTheDomain() {
-    classes().that().areAnnotatedWith(Entity.class)
-        .should().resideInAPackage("..domain..")
+    classes()
+        .that()
+        .areAnnotatedWith(Entity.class)
+        .should()
+        .resideInAPackage("..domain..")
         .check(classes);
   }
 
   @Test
   void graphQLApisLiveInTheGraphQLLayer() {
-    classes().that().areAnnotatedWith(GraphQLApi.class)
-        .should().resideInAPackage("..graphql..")
+    classes()
+        .that()
+        .areAnnotatedWith(GraphQLApi.class)
+        .should()
+        .resideInAPackage("..graphql..")
         .check(classes);
   }
 
   @Test
   void theGraphQLLayerNeverSeesEntities() {
-    noClasses().that().resideInAPackage("..graphql..")
-        .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+    noClasses()
+        .that()
+        .resideInAPackage("..graphql..")
+        .should()
+        .dependOnClassesThat()
+        .areAnnotatedWith(Entity.class)
         .check(classes);
   }
 
   @Test
   void theApiDependsOnNothingInsideItsModule() {
-    noClasses().that().resideInAPackage("..api..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("dev.jotter..domain..", "dev.jotter..persistence..",
-            "dev.jotter..internal..", "dev.jotter..graphql..")
+    noClasses()
+        .that()
+        .resideInAPackage("..api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.jotter..domain..",
+            "dev.jotter..persistence..",
+            "dev.jotter..internal..",
+            "dev.jotter..graphql..")
         .check(classes);
   }
 }

@@ -40,22 +40,27 @@ class ContentPersistenceIT {
   @Test
   void aSavedPostKeepsItsRenderedBodyAuthorsAndTagsInOrder() {
     String slug = "persisted-" + System.nanoTime();
-    content.post(slug, "Intro words here.\n\n## First part\n\nBody text.\n\n"
+    content.post(
+        slug,
+        "Intro words here.\n\n## First part\n\nBody text.\n\n"
             + "![a chart](https://example.com/chart.png)\n\n<script>alert(1)</script>\n",
-        List.of("pers-primary", "pers-second"), List.of("#internal-first", "Persisted", "Other"),
+        List.of("pers-primary", "pers-second"),
+        List.of("#internal-first", "Persisted", "Other"),
         TestContent.now());
 
     PostView post = catalog.findPublishedBySlug(slug).orElseThrow();
 
     assertTrue(post.html().contains("<h2 id=\"first-part\">First part</h2>"), post.html());
-    assertTrue(post.html().contains("<img src=\"https://example.com/chart.png\" alt=\"a chart\">"),
+    assertTrue(
+        post.html().contains("<img src=\"https://example.com/chart.png\" alt=\"a chart\">"),
         post.html());
     assertFalse(post.html().contains("script"), post.html());
     assertEquals("Intro words here.\nFirst part\nBody text.", post.text());
     assertEquals(List.of("first-part"), post.headings().stream().map(h -> h.anchor()).toList());
     assertEquals(7, post.readingTime().words());
     assertEquals(1, post.readingTime().images());
-    assertEquals(List.of("pers-primary", "pers-second"),
+    assertEquals(
+        List.of("pers-primary", "pers-second"),
         post.authors().stream().map(AuthorView::slug).toList());
     assertEquals(List.of("Persisted", "Other"), post.tags().stream().map(TagView::name).toList());
     assertEquals("Persisted", post.primaryTag().name());
@@ -68,8 +73,14 @@ class ContentPersistenceIT {
     content.post(slug, "Not ready.", List.of("drafter"), List.of("Drafts"), null);
 
     assertTrue(catalog.findPublishedBySlug(slug).isEmpty());
-    assertFalse(catalog.findPublished(new PostFilter(null, "drafter"), PostOrder.PUBLISHED_AT_DESC,
-        null, 100).posts().stream().map(PostView::slug).toList().contains(slug));
+    assertFalse(
+        catalog
+            .findPublished(new PostFilter(null, "drafter"), PostOrder.PUBLISHED_AT_DESC, null, 100)
+            .posts()
+            .stream()
+            .map(PostView::slug)
+            .toList()
+            .contains(slug));
   }
 
   @Test
@@ -78,7 +89,8 @@ class ContentPersistenceIT {
     content.post(slug, "Once.", List.of("uniq"), List.of(), TestContent.now());
     long before = content.postCount();
 
-    assertThrows(RuntimeException.class,
+    assertThrows(
+        RuntimeException.class,
         () -> content.post(slug, "Twice.", List.of("uniq"), List.of(), TestContent.now()));
     assertEquals(before, content.postCount());
   }

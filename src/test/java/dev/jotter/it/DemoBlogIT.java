@@ -29,29 +29,37 @@ class DemoBlogIT {
 
   @Test
   void astroHasAtLeastTenShortPostsWithSectionHeadings() throws Exception {
-    JsonObject astro = new GraphQLClient(base.toURI()).data("""
+    JsonObject astro =
+        new GraphQLClient(base.toURI())
+            .data(
+                """
         { author(slug: "astro") { name bio avatarUrl
             posts(first: 100) { nodes { slug title
               readingTime { words label } headings { level } primaryTag { name } tags { slug } } } } }
-        """).getJsonObject("author");
+        """)
+            .getJsonObject("author");
 
     assertThat(astro.getString("name")).isEqualTo("astro");
-    assertThat(astro.getString("bio")).startsWith("Thinking about AI, robots, space, and the future.");
+    assertThat(astro.getString("bio"))
+        .startsWith("Thinking about AI, robots, space, and the future.");
     assertThat(astro.getString("avatarUrl")).isNotBlank();
-    List<JsonObject> posts = astro.getJsonObject("posts").getJsonArray("nodes")
-        .getValuesAs(JsonObject.class);
+    List<JsonObject> posts =
+        astro.getJsonObject("posts").getJsonArray("nodes").getValuesAs(JsonObject.class);
     assertThat(posts).hasSizeGreaterThanOrEqualTo(10);
     Map<String, Integer> postsPerTag = new HashMap<>();
     for (JsonObject post : posts) {
-      assertThat(post.getJsonObject("readingTime").getInt("words")).as(post.getString("slug"))
+      assertThat(post.getJsonObject("readingTime").getInt("words"))
+          .as(post.getString("slug"))
           .isBetween(300, 900);
       assertThat(post.getJsonArray("headings")).as(post.getString("slug")).isNotEmpty();
       assertThat(post.getJsonObject("primaryTag")).as(post.getString("slug")).isNotNull();
-      post.getJsonArray("tags").getValuesAs(JsonObject.class)
+      post.getJsonArray("tags")
+          .getValuesAs(JsonObject.class)
           .forEach(t -> postsPerTag.merge(t.getString("slug"), 1, Integer::sum));
     }
     assertThat(postsPerTag).containsKeys("ai", "robots", "space", "future");
     assertThat(postsPerTag.values().stream().filter(n -> n >= 3).count())
-        .as("several tags shared by several posts").isGreaterThanOrEqualTo(4);
+        .as("several tags shared by several posts")
+        .isGreaterThanOrEqualTo(4);
   }
 }

@@ -61,10 +61,11 @@ public final class GraphQLClient {
   }
 
   public HttpResponse<String> post(String body, String contentType) {
-    return send(HttpRequest.newBuilder(base.resolve("/graphql"))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    return send(
+        HttpRequest.newBuilder(base.resolve("/graphql"))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   public HttpResponse<String> get(String pathAndQuery) {
@@ -73,8 +74,11 @@ public final class GraphQLClient {
 
   public HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(HttpRequest.newBuilder(request, (name, value) -> true)
-          .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .timeout(Duration.ofSeconds(60))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -47,10 +47,11 @@ class GraphQLOverHttpIT {
   @Test
   void passesTheGraphQLOverHttpAudits() throws Exception {
     File auditDir = new File(System.getProperty("jotter.audit.dir", "src/test/http-audit"));
-    Process node = new ProcessBuilder("node", "audit.mjs", base.toURI().resolve("/graphql").toString())
-        .directory(auditDir)
-        .redirectErrorStream(true)
-        .start();
+    Process node =
+        new ProcessBuilder("node", "audit.mjs", base.toURI().resolve("/graphql").toString())
+            .directory(auditDir)
+            .redirectErrorStream(true)
+            .start();
     String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("audit finished").isTrue();
     System.out.println(output);
@@ -60,9 +61,12 @@ class GraphQLOverHttpIT {
 
   @Test
   void queriesRunOverGet() {
-    HttpResponse<String> res = client.get("/graphql?query="
-        + encode("query Q($n: Int) { posts(first: $n) { nodes { slug } } }")
-        + "&operationName=Q&variables=" + encode("{\"n\": 2}"));
+    HttpResponse<String> res =
+        client.get(
+            "/graphql?query="
+                + encode("query Q($n: Int) { posts(first: $n) { nodes { slug } } }")
+                + "&operationName=Q&variables="
+                + encode("{\"n\": 2}"));
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.body()).startsWith("{\"data\":{\"posts\":{\"nodes\":[{\"slug\":");
   }
@@ -80,19 +84,33 @@ class GraphQLOverHttpIT {
     assertJsonError(client.post("not json", "application/json"), 400, "BAD_REQUEST");
     assertJsonError(client.post("[1, 2]", "application/json"), 400, "BAD_REQUEST");
     assertJsonError(client.post("{\"query\": 42}", "application/json"), 400, "BAD_REQUEST");
-    assertJsonError(client.post("{\"query\": \"{ tags { name } }\", \"variables\": [1]}",
-        "application/json"), 400, "BAD_REQUEST");
+    assertJsonError(
+        client.post("{\"query\": \"{ tags { name } }\", \"variables\": [1]}", "application/json"),
+        400,
+        "BAD_REQUEST");
     assertJsonError(client.post("{ tags { name } }", "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE");
-    assertJsonError(client.post("{\"query\": \"{ a }\"}", "application/json; charset=latin1"),
-        415, "UNSUPPORTED_MEDIA_TYPE");
-    assertJsonError(client.post(
-        "{\"query\": \"query A { tags { name } } query B { authors { name } }\"}",
-        "application/json"), 400, "BAD_REQUEST");
-    assertJsonError(client.post(
-        "{\"query\": \"{ tags { name } }\", \"operationName\": \"Missing\"}",
-        "application/json"), 400, "BAD_REQUEST");
-    assertJsonError(client.send(HttpRequest.newBuilder(uri("/graphql"))
-        .method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build()), 405,
+    assertJsonError(
+        client.post("{\"query\": \"{ a }\"}", "application/json; charset=latin1"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    assertJsonError(
+        client.post(
+            "{\"query\": \"query A { tags { name } } query B { authors { name } }\"}",
+            "application/json"),
+        400,
+        "BAD_REQUEST");
+    assertJsonError(
+        client.post(
+            "{\"query\": \"{ tags { name } }\", \"operationName\": \"Missing\"}",
+            "application/json"),
+        400,
+        "BAD_REQUEST");
+    assertJsonError(
+        client.send(
+            HttpRequest.newBuilder(uri("/graphql"))
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}"))
+                .build()),
+        405,
         "METHOD_NOT_ALLOWED");
     assertJsonError(client.get("/graphql"), 400, "BAD_REQUEST");
   }
@@ -106,13 +124,17 @@ class GraphQLOverHttpIT {
 
   @Test
   void theGraphQLResponseMediaTypeAnswersRequestErrorsWith400() {
-    HttpResponse<String> res = client.send(HttpRequest.newBuilder(uri("/graphql"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/graphql-response+json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ posts { nope } }\"}"))
-        .build());
+    HttpResponse<String> res =
+        client.send(
+            HttpRequest.newBuilder(uri("/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ posts { nope } }\"}"))
+                .build());
     assertThat(res.statusCode()).isEqualTo(400);
-    assertThat(res.headers().firstValue("Content-Type")).get().asString()
+    assertThat(res.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
         .startsWith("application/graphql-response+json");
     assertThat(GraphQLClient.json(res.body()).containsKey("data")).isFalse();
   }
@@ -148,7 +170,12 @@ class GraphQLOverHttpIT {
 
   private static void assertJsonError(HttpResponse<String> res, String code) {
     assertThat(res.headers().firstValue("Content-Type")).get().asString().contains("json");
-    assertThat(GraphQLClient.json(res.body()).getJsonArray("errors").getJsonObject(0)
-        .getJsonObject("extensions").getString("code")).isEqualTo(code);
+    assertThat(
+            GraphQLClient.json(res.body())
+                .getJsonArray("errors")
+                .getJsonObject(0)
+                .getJsonObject("extensions")
+                .getString("code"))
+        .isEqualTo(code);
   }
 }

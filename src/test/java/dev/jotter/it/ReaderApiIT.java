@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReaderApiIT {
 
   /** The README's first query: what a reader's post page shows. */
-  static final String POST_PAGE_QUERY = """
+  static final String POST_PAGE_QUERY =
+      """
       query PostPage($slug: String!) {
         post(slug: $slug) {
           title
@@ -50,9 +51,12 @@ class ReaderApiIT {
 
   @Test
   void thePostPageQueryReturnsWhatAReaderSees() {
-    JsonObject post = client.data(POST_PAGE_QUERY,
-            Json.createObjectBuilder().add("slug", "twenty-minutes-to-mars").build())
-        .getJsonObject("post");
+    JsonObject post =
+        client
+            .data(
+                POST_PAGE_QUERY,
+                Json.createObjectBuilder().add("slug", "twenty-minutes-to-mars").build())
+            .getJsonObject("post");
 
     assertThat(post.getString("title")).isNotBlank();
     assertThat(post.getJsonObject("primaryTag").getString("name")).isEqualTo("Space");
@@ -62,14 +66,17 @@ class ReaderApiIT {
     JsonObject author = post.getJsonObject("author");
     assertThat(author.getString("name")).isEqualTo("astro");
     assertThat(author.getString("bio"))
-        .isEqualTo("Thinking about AI, robots, space, and the future."
-            + " Writing it down so I don't forget.");
+        .isEqualTo(
+            "Thinking about AI, robots, space, and the future."
+                + " Writing it down so I don't forget.");
   }
 
   @Test
   void anUnknownSlugIsNullNotAnError() {
-    JsonObject data = client.data("{ post(slug: \"no-such-post\") { title }"
-        + " author(slug: \"nobody\") { name } tag(slug: \"nothing\") { name } }");
+    JsonObject data =
+        client.data(
+            "{ post(slug: \"no-such-post\") { title }"
+                + " author(slug: \"nobody\") { name } tag(slug: \"nothing\") { name } }");
     assertThat(data.get("post")).isEqualTo(JsonValue.NULL);
     assertThat(data.get("author")).isEqualTo(JsonValue.NULL);
     assertThat(data.get("tag")).isEqualTo(JsonValue.NULL);
@@ -83,12 +90,14 @@ class ReaderApiIT {
     String after = null;
     boolean hasNext = true;
     while (hasNext) {
-      JsonObject page = client.data(
-              "query($after: String) { posts(first: 5, after: $after) {"
-                  + " edges { cursor node { slug publishedAt } }"
-                  + " pageInfo { hasNextPage endCursor } } }",
-              after == null ? null : Json.createObjectBuilder().add("after", after).build())
-          .getJsonObject("posts");
+      JsonObject page =
+          client
+              .data(
+                  "query($after: String) { posts(first: 5, after: $after) {"
+                      + " edges { cursor node { slug publishedAt } }"
+                      + " pageInfo { hasNextPage endCursor } } }",
+                  after == null ? null : Json.createObjectBuilder().add("after", after).build())
+              .getJsonObject("posts");
       for (JsonValue edge : page.getJsonArray("edges")) {
         JsonObject node = edge.asJsonObject().getJsonObject("node");
         seen.add(node.getString("slug"));
@@ -104,11 +113,13 @@ class ReaderApiIT {
 
   @Test
   void postsCanBeNarrowedToATagOrAnAuthor() {
-    JsonObject data = client.data("{ space: posts(tag: \"space\", first: 100) {"
-        + " nodes { tags { slug } } totalCount }"
-        + " nova: posts(author: \"nova\") { nodes { slug authors { slug } author { slug } } } }");
-    List<JsonObject> space = data.getJsonObject("space").getJsonArray("nodes")
-        .getValuesAs(JsonObject.class);
+    JsonObject data =
+        client.data(
+            "{ space: posts(tag: \"space\", first: 100) {"
+                + " nodes { tags { slug } } totalCount }"
+                + " nova: posts(author: \"nova\") { nodes { slug authors { slug } author { slug } } } }");
+    List<JsonObject> space =
+        data.getJsonObject("space").getJsonArray("nodes").getValuesAs(JsonObject.class);
     assertThat(space).isNotEmpty().hasSize(data.getJsonObject("space").getInt("totalCount"));
     assertThat(space).allSatisfy(p -> assertThat(slugs(p, "tags")).contains("space"));
 
@@ -119,14 +130,16 @@ class ReaderApiIT {
 
   @Test
   void internalTagsAreNeverShownToReaders() {
-    JsonObject data = client.data("{ tag(slug: \"hash-demo\") { name }"
-        + " tags { slug name postCount } posts(first: 100) { nodes { tags { name } } } }");
+    JsonObject data =
+        client.data(
+            "{ tag(slug: \"hash-demo\") { name }"
+                + " tags { slug name postCount } posts(first: 100) { nodes { tags { name } } } }");
     assertThat(data.get("tag")).isEqualTo(JsonValue.NULL);
     assertThat(data.getJsonArray("tags").getValuesAs(JsonObject.class))
         .isNotEmpty()
         .noneMatch(t -> t.getString("name").startsWith("#"));
-    for (JsonObject post : data.getJsonObject("posts").getJsonArray("nodes")
-        .getValuesAs(JsonObject.class)) {
+    for (JsonObject post :
+        data.getJsonObject("posts").getJsonArray("nodes").getValuesAs(JsonObject.class)) {
       assertThat(post.getJsonArray("tags").getValuesAs(JsonObject.class))
           .noneMatch(t -> t.getString("name").startsWith("#"));
     }
@@ -136,8 +149,10 @@ class ReaderApiIT {
 
   @Test
   void tagsAndAuthorsCountTheirPublishedPosts() {
-    JsonObject data = client.data("{ tag(slug: \"space\") { postCount posts(first: 100) {"
-        + " totalCount } } author(slug: \"astro\") { postCount posts(first: 100) { totalCount } } }");
+    JsonObject data =
+        client.data(
+            "{ tag(slug: \"space\") { postCount posts(first: 100) {"
+                + " totalCount } } author(slug: \"astro\") { postCount posts(first: 100) { totalCount } } }");
     JsonObject tag = data.getJsonObject("tag");
     assertThat(tag.getInt("postCount"))
         .isPositive()
@@ -150,28 +165,39 @@ class ReaderApiIT {
 
   @Test
   void otherOrdersArePagedWithTheirOwnCursors() {
-    JsonObject first = client.data("{ posts(first: 3, orderBy: TITLE_ASC) {"
-        + " nodes { title } pageInfo { endCursor } } }").getJsonObject("posts");
+    JsonObject first =
+        client
+            .data(
+                "{ posts(first: 3, orderBy: TITLE_ASC) {"
+                    + " nodes { title } pageInfo { endCursor } } }")
+            .getJsonObject("posts");
     String cursor = first.getJsonObject("pageInfo").getString("endCursor");
-    JsonObject next = client.data("query($c: String) { posts(first: 3, after: $c, orderBy: TITLE_ASC)"
-            + " { nodes { title } } }", Json.createObjectBuilder().add("c", cursor).build())
-        .getJsonObject("posts");
+    JsonObject next =
+        client
+            .data(
+                "query($c: String) { posts(first: 3, after: $c, orderBy: TITLE_ASC)"
+                    + " { nodes { title } } }",
+                Json.createObjectBuilder().add("c", cursor).build())
+            .getJsonObject("posts");
     List<String> titles = new ArrayList<>(titles(first));
     titles.addAll(titles(next));
     assertThat(titles).hasSize(6).doesNotHaveDuplicates();
 
-    JsonObject mixed = client.query("query($c: String) { posts(after: $c, orderBy: PUBLISHED_AT_ASC)"
-        + " { totalCount } }", Json.createObjectBuilder().add("c", cursor).build());
+    JsonObject mixed =
+        client.query(
+            "query($c: String) { posts(after: $c, orderBy: PUBLISHED_AT_ASC)" + " { totalCount } }",
+            Json.createObjectBuilder().add("c", cursor).build());
     assertThat(code(mixed)).isEqualTo("BAD_USER_INPUT");
   }
 
   @Test
   void badArgumentsAreClearErrorsWithACode() {
-    for (String query : List.of(
-        "{ posts(first: -1) { totalCount } }",
-        "{ posts(first: 101) { totalCount } }",
-        "{ posts(after: \"not-a-cursor\") { totalCount } }",
-        "{ author(slug: \"astro\") { posts(first: 1000) { totalCount } } }")) {
+    for (String query :
+        List.of(
+            "{ posts(first: -1) { totalCount } }",
+            "{ posts(first: 101) { totalCount } }",
+            "{ posts(after: \"not-a-cursor\") { totalCount } }",
+            "{ author(slug: \"astro\") { posts(first: 1000) { totalCount } } }")) {
       JsonObject response = client.query(query);
       assertThat(code(response)).as(query).isEqualTo("BAD_USER_INPUT");
       assertThat(message(response)).as(query).matches("(first|after).*");
@@ -183,8 +209,11 @@ class ReaderApiIT {
     assertThat(code(client.query("{ posts { nope } }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
     assertThat(code(client.query("{ posts { "))).isEqualTo("GRAPHQL_PARSE_FAILED");
     assertThat(code(client.query("{ post { title } }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
-    assertThat(code(client.query("query($n: Int!) { posts(first: $n) { totalCount } }",
-            Json.createObjectBuilder().add("n", "ten").build())))
+    assertThat(
+            code(
+                client.query(
+                    "query($n: Int!) { posts(first: $n) { totalCount } }",
+                    Json.createObjectBuilder().add("n", "ten").build())))
         .isEqualTo("GRAPHQL_VALIDATION_FAILED");
     String deep = "{ posts(first: 1) { nodes { title } } }";
     for (int level = 0; level < 6; level++) {
@@ -207,7 +236,10 @@ class ReaderApiIT {
 
   static String code(JsonObject response) {
     assertThat(response.containsKey("errors")).as("errors in " + response).isTrue();
-    return response.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions")
+    return response
+        .getJsonArray("errors")
+        .getJsonObject(0)
+        .getJsonObject("extensions")
         .getString("code");
   }
 

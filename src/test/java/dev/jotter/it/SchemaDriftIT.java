@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The checked-in graphql-schema/schema.graphql is exactly what the server serves, so every schema
- * change shows up in review as a diff of that file. On a difference the served schema is written
- * to target/schema.graphql: copy it over the checked-in file when the change is intended.
+ * change shows up in review as a diff of that file. On a difference the served schema is written to
+ * target/schema.graphql: copy it over the checked-in file when the change is intended.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -33,14 +33,15 @@ class SchemaDriftIT {
 
   @Test
   void theCheckedInSchemaIsTheServedSchema() throws Exception {
-    HttpResponse<String> served =
-        new GraphQLClient(base.toURI()).get("/graphql/schema.graphql");
+    HttpResponse<String> served = new GraphQLClient(base.toURI()).get("/graphql/schema.graphql");
     assertThat(served.statusCode()).isEqualTo(200);
-    Path checkedIn = Path.of(System.getProperty("jotter.schema.file", "graphql-schema/schema.graphql"));
+    Path checkedIn =
+        Path.of(System.getProperty("jotter.schema.file", "graphql-schema/schema.graphql"));
     Files.writeString(Path.of("target", "schema.graphql"), served.body(), StandardCharsets.UTF_8);
     assertThat(Files.readString(checkedIn, StandardCharsets.UTF_8))
-        .as("graphql-schema/schema.graphql differs from the served schema; if the change is"
-            + " intended: cp target/schema.graphql graphql-schema/schema.graphql")
+        .as(
+            "graphql-schema/schema.graphql differs from the served schema; if the change is"
+                + " intended: cp target/schema.graphql graphql-schema/schema.graphql")
         .isEqualTo(served.body());
   }
 }

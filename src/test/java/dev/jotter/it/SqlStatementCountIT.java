@@ -23,14 +23,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A page of posts with author, authors, tags and primary tag costs the same few SQL statements
- * whatever its size: no N+1. Counted by H2's own statistics while the request runs over HTTP
- * (the read transaction's COMMIT is listed but not counted: it is not a query).
+ * whatever its size: no N+1. Counted by H2's own statistics while the request runs over HTTP (the
+ * read transaction's COMMIT is listed but not counted: it is not a query).
  */
 @ExtendWith(ArquillianExtension.class)
 class SqlStatementCountIT {
 
   static final String AUTHOR = "statement-counter";
-  static final String PAGE_QUERY = """
+  static final String PAGE_QUERY =
+      """
       query($first: Int) {
         posts(first: $first, author: "statement-counter") {
           edges { cursor node {
@@ -58,12 +59,12 @@ class SqlStatementCountIT {
     long forFive = statementsDuring(() -> assertPage(client, 5));
     long forFifty = statementsDuring(() -> assertPage(client, 50));
 
-    System.out.printf("SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d%n",
-        forFive, forFifty);
+    System.out.printf(
+        "SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d%n", forFive, forFifty);
     statements.forEach(sql -> System.out.println("  " + sql));
     assertEquals(forFive, forFifty, "statements must not grow with the page size");
-    assertTrue(forFive >= 1 && forFive <= 3,
-        "at most 3 statements, was " + forFive + ": " + statements);
+    assertTrue(
+        forFive >= 1 && forFive <= 3, "at most 3 statements, was " + forFive + ": " + statements);
   }
 
   private static void assertPage(GraphQLClient client, int size) {
@@ -81,8 +82,11 @@ class SqlStatementCountIT {
     }
     OffsetDateTime start = OffsetDateTime.parse("2020-01-01T00:00:00Z");
     for (int i = 0; i < 50; i++) {
-      content.post(AUTHOR + "-" + i, "## Part\n\nSome words for post " + i + ".",
-          List.of(AUTHOR, "statement-coauthor"), List.of("Counted", "#counter", "Measured"),
+      content.post(
+          AUTHOR + "-" + i,
+          "## Part\n\nSome words for post " + i + ".",
+          List.of(AUTHOR, "statement-coauthor"),
+          List.of("Counted", "#counter", "Measured"),
           start.plusHours(i));
     }
   }
@@ -101,16 +105,19 @@ class SqlStatementCountIT {
   /** Statements H2 executed while {@code work} ran (H2's QUERY_STATISTICS, database-wide). */
   private long statementsDuring(Runnable work) throws Exception {
     DataSource ds = InitialContext.doLookup("jdbc/jotter");
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
       s.execute("SET QUERY_STATISTICS TRUE");
       try {
         work.run();
         statements.clear();
         long total = 0;
-        try (ResultSet rs = s.executeQuery("select EXECUTION_COUNT, SQL_STATEMENT"
-            + " from INFORMATION_SCHEMA.QUERY_STATISTICS"
-            + " where SQL_STATEMENT not like '%QUERY_STATISTICS%'")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "select EXECUTION_COUNT, SQL_STATEMENT"
+                    + " from INFORMATION_SCHEMA.QUERY_STATISTICS"
+                    + " where SQL_STATEMENT not like '%QUERY_STATISTICS%'")) {
           // the read transaction's COMMIT is reported but is not a query
           while (rs.next()) {
             String sql = rs.getString(2);
@@ -130,7 +137,8 @@ class SqlStatementCountIT {
   private static long countRows(String sql) {
     try {
       DataSource ds = InitialContext.doLookup("jdbc/jotter");
-      try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(sql)) {
         rs.next();
         return rs.getLong(1);

@@ -28,27 +28,36 @@ public class TestContent {
   }
 
   public Author author(String slug) {
-    return authors.findBySlug(slug).orElseGet(() -> {
-      Author author = new Author(new Slug(slug), "Test " + slug, now());
-      author.describe("Writes tests.", null, null, null, now());
-      return authors.save(author);
-    });
+    return authors
+        .findBySlug(slug)
+        .orElseGet(
+            () -> {
+              Author author = new Author(new Slug(slug), "Test " + slug, now());
+              author.describe("Writes tests.", null, null, null, now());
+              return authors.save(author);
+            });
   }
 
   public Tag tag(String slug, String name) {
-    return tags.findBySlug(slug).orElseGet(() -> tags.save(new Tag(new Slug(slug), name, null, now())));
+    return tags.findBySlug(slug)
+        .orElseGet(() -> tags.save(new Tag(new Slug(slug), name, null, now())));
   }
 
   /** A post with the given authors and tags (by slug, created when missing), published or not. */
-  public Post post(String slug, String markdown, List<String> authorSlugs, List<String> tagNames,
+  public Post post(
+      String slug,
+      String markdown,
+      List<String> authorSlugs,
+      List<String> tagNames,
       OffsetDateTime publishedAt) {
     List<Author> postAuthors = authorSlugs.stream().map(this::author).toList();
     Post post = new Post(new Slug(slug), postAuthors.get(0), now());
     post.setContent("Title of " + slug, null, markdown, null, null, now());
     post.setAuthors(postAuthors);
-    post.setTags(tagNames.stream()
-        .map(name -> tag(Slug.fromTitle(name.replace("#", "hash "), "tag").value(), name))
-        .toList());
+    post.setTags(
+        tagNames.stream()
+            .map(name -> tag(Slug.fromTitle(name.replace("#", "hash "), "tag").value(), name))
+            .toList());
     if (publishedAt != null) {
       post.publish(publishedAt);
     }

@@ -14,8 +14,8 @@ public interface PostCatalog {
   Optional<PostView> findPublishedBySlug(String slug);
 
   /**
-   * A page of published posts, in {@code order}, after {@code after} (null: from the start).
-   * Costs three SQL statements whatever the page size: the posts, their authors, their tags.
+   * A page of published posts, in {@code order}, after {@code after} (null: from the start). Costs
+   * three SQL statements whatever the page size: the posts, their authors, their tags.
    *
    * @param first how many posts, 0 to {@link #MAX_PAGE_SIZE}
    */

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A post as the content module publishes it to other modules and to its GraphQL layer: everything
- * a reader's page shows, already rendered. {@code tags} holds only public tags, in order.
+ * A post as the content module publishes it to other modules and to its GraphQL layer: everything a
+ * reader's page shows, already rendered. {@code tags} holds only public tags, in order.
  */
 public record PostView(
     long id,

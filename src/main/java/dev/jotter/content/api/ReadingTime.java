@@ -8,7 +8,8 @@ import org.eclipse.microprofile.graphql.NonNull;
  * (12 s for the first, 11 s for the second, down to 3 s for the tenth and every one after it),
  * rounded to the nearest minute and never less than one.
  */
-@Description("How long a post takes to read (Ghost's formula: 275 words a minute plus time for images).")
+@Description(
+    "How long a post takes to read (Ghost's formula: 275 words a minute plus time for images).")
 public record ReadingTime(
     @Description("Whole minutes, at least 1.") int minutes,
     @Description("Words in the body.") int words,

@@ -54,7 +54,8 @@ public class Author {
     this.updatedAt = now;
   }
 
-  public void describe(String bio, String avatarUrl, String website, String location, OffsetDateTime now) {
+  public void describe(
+      String bio, String avatarUrl, String website, String location, OffsetDateTime now) {
     this.bio = bio;
     this.avatarUrl = avatarUrl;
     this.website = website;

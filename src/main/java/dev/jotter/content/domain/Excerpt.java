@@ -9,9 +9,9 @@ public final class Excerpt {
   private Excerpt() {}
 
   /**
-   * The post's excerpt: its custom excerpt when it has one, otherwise the first words of its
-   * plain text, cut at a word boundary before {@link #DERIVED_LENGTH} characters and ended with
-   * an ellipsis.
+   * The post's excerpt: its custom excerpt when it has one, otherwise the first words of its plain
+   * text, cut at a word boundary before {@link #DERIVED_LENGTH} characters and ended with an
+   * ellipsis.
    */
   public static String of(String customExcerpt, String plainText) {
     if (customExcerpt != null && !customExcerpt.isBlank()) {

@@ -34,6 +34,7 @@ public final class MarkdownRenderer {
 
   private static final MarkdownRenderer INSTANCE = new MarkdownRenderer();
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’_-]*");
+
   /** Resolves relative links while sanitizing; never appears in the output. */
   private static final String SANITIZER_BASE_URI = "http://jotter.invalid/";
 
@@ -133,13 +134,11 @@ public final class MarkdownRenderer {
           @Override
           public void head(org.jsoup.nodes.Node node, int depth) {
             if (node instanceof TextNode textNode) {
-              out.append(
-                  insidePre(textNode)
-                      ? textNode.getWholeText()
-                      : textNode.text());
+              out.append(insidePre(textNode) ? textNode.getWholeText() : textNode.text());
             } else if (node instanceof Element e && isBreak(e)) {
               lineBreak(out);
-            } else if (node instanceof Element e && ("td".equals(e.tagName()) || "th".equals(e.tagName()))) {
+            } else if (node instanceof Element e
+                && ("td".equals(e.tagName()) || "th".equals(e.tagName()))) {
               out.append(' ');
             }
           }

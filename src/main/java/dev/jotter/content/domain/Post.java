@@ -32,9 +32,9 @@ import org.eclipse.persistence.annotations.BatchFetchType;
  * plain text, excerpt, headings and reading time are derived from it whenever the content is set,
  * and stored, so readers never pay for rendering.
  *
- * <p>Authors and tags are ordered: the first author is the primary author, the first public tag
- * the primary tag. Both are batch-fetched, so a page of posts with its authors and tags costs
- * three SQL statements whatever its size.
+ * <p>Authors and tags are ordered: the first author is the primary author, the first public tag the
+ * primary tag. Both are batch-fetched, so a page of posts with its authors and tags costs three SQL
+ * statements whatever its size.
  */
 @Entity
 @Table(name = "post")
@@ -263,7 +263,8 @@ public class Post {
   }
 
   public List<Heading> headings() {
-    return headings.lines()
+    return headings
+        .lines()
         .map(line -> line.split("\t", 3))
         .map(f -> new Heading(Integer.parseInt(f[0]), f[2], f[1]))
         .toList();

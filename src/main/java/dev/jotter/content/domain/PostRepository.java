@@ -13,8 +13,8 @@ public interface PostRepository {
   Optional<Post> findPublishedBySlug(String slug);
 
   /**
-   * Up to {@code limit} published posts matching the filter, in the given order, starting after
-   * the given position (keyset paging: stable while posts are added).
+   * Up to {@code limit} published posts matching the filter, in the given order, starting after the
+   * given position (keyset paging: stable while posts are added).
    */
   List<Post> findPublished(PostFilter filter, PostOrder order, PostPosition after, int limit);
 

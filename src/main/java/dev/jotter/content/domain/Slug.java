@@ -15,6 +15,7 @@ public record Slug(String value) {
   private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
   private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+
   /** Letters that Unicode decomposition does not reduce to ASCII. */
   private static final Map<String, String> LIGATURES =
       Map.ofEntries(

@@ -12,8 +12,8 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /**
- * A label on posts. The first public tag of a post is its category ("AI"). A tag whose name
- * starts with {@code #} is internal: for organising, never shown to readers (as in Ghost).
+ * A label on posts. The first public tag of a post is its category ("AI"). A tag whose name starts
+ * with {@code #} is internal: for organising, never shown to readers (as in Ghost).
  */
 @Entity
 @Table(name = "tag")

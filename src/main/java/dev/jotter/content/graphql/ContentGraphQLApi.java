@@ -21,8 +21,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 /**
- * The reader side of the schema: published posts, authors and public tags. Unknown slugs are
- * {@code null}, not errors; bad arguments are errors with code BAD_USER_INPUT.
+ * The reader side of the schema: published posts, authors and public tags. Unknown slugs are {@code
+ * null}, not errors; bad arguments are errors with code BAD_USER_INPUT.
  */
 @GraphQLApi
 @ApplicationScoped
@@ -41,8 +41,9 @@ public class ContentGraphQLApi {
   }
 
   @Query("posts")
-  @Description("Published posts, newest first unless orderBy says otherwise, optionally of one"
-      + " tag or author (by slug).")
+  @Description(
+      "Published posts, newest first unless orderBy says otherwise, optionally of one"
+          + " tag or author (by slug).")
   public @NonNull PostConnection posts(
       @Name("first") @DefaultValue(DEFAULT_PAGE_SIZE) @Description("How many posts, 0 to 100.")
           int first,
@@ -132,15 +133,16 @@ public class ContentGraphQLApi {
     }
     PostPosition position = Cursors.parse(after, order);
     PostSlice slice = posts.findPublished(filter, order, position, first);
-    List<PostEdge> edges = slice.posts().stream()
-        .map(post -> new PostEdge(Cursors.of(post, order), new Post(post)))
-        .toList();
-    PageInfo pageInfo = new PageInfo(
-        slice.hasMore(),
-        position != null,
-        edges.isEmpty() ? null : edges.get(0).cursor(),
-        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+    List<PostEdge> edges =
+        slice.posts().stream()
+            .map(post -> new PostEdge(Cursors.of(post, order), new Post(post)))
+            .toList();
+    PageInfo pageInfo =
+        new PageInfo(
+            slice.hasMore(),
+            position != null,
+            edges.isEmpty() ? null : edges.get(0).cursor(),
+            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
     return new PostConnection(edges, pageInfo, filter);
   }
-
 }

@@ -25,7 +25,9 @@ final class Cursors {
           case TITLE_ASC -> post.title();
         };
     String raw = VERSION + '|' + order.name() + '|' + post.id() + '|' + sortValue;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -40,8 +42,8 @@ final class Cursors {
     }
     String[] fields;
     try {
-      fields = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-          .split("\\|", 4);
+      fields =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 4);
     } catch (IllegalArgumentException e) {
       throw malformed();
     }
@@ -50,7 +52,8 @@ final class Cursors {
     }
     if (!order.name().equals(fields[1])) {
       throw new InvalidArgumentException(
-          "after: this cursor belongs to a list in " + fields[1]
+          "after: this cursor belongs to a list in "
+              + fields[1]
               + " order; ask again with the same orderBy or without after.");
     }
     try {

@@ -27,7 +27,8 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
-  public PostSlice findPublished(PostFilter filter, PostOrder order, PostPosition after, int first) {
+  public PostSlice findPublished(
+      PostFilter filter, PostOrder order, PostPosition after, int first) {
     if (first < 0 || first > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("first must be between 0 and " + MAX_PAGE_SIZE);
     }
@@ -36,8 +37,7 @@ public class DefaultPostCatalog implements PostCatalog {
     }
     List<Post> page = posts.findPublished(filter, order, after, first + 1);
     boolean hasMore = page.size() > first;
-    return new PostSlice(
-        page.stream().limit(first).map(Views::of).toList(), hasMore);
+    return new PostSlice(page.stream().limit(first).map(Views::of).toList(), hasMore);
   }
 
   @Override

@@ -31,10 +31,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seeds the demo blog (author astro, a co-author, tags and a dozen posts from
- * {@code demo/blog.json} and {@code demo/posts/*.md}) when the database is empty, so a newcomer
- * sees a real blog on first start. Never touches a database that holds any author or post; off
- * with {@code JOTTER_DEMO_SEED=false}. All of it is one transaction: seeded whole or not at all.
+ * Seeds the demo blog (author astro, a co-author, tags and a dozen posts from {@code
+ * demo/blog.json} and {@code demo/posts/*.md}) when the database is empty, so a newcomer sees a
+ * real blog on first start. Never touches a database that holds any author or post; off with {@code
+ * JOTTER_DEMO_SEED=false}. All of it is one transaction: seeded whole or not at all.
  */
 @ApplicationScoped
 public class DemoBlogSeeder {
@@ -68,25 +68,29 @@ public class DemoBlogSeeder {
     Map<String, Author> authorsBySlug = new HashMap<>();
     for (JsonObject a : manifest.getJsonArray("authors").getValuesAs(JsonObject.class)) {
       Author author = new Author(new Slug(a.getString("slug")), a.getString("name"), now);
-      author.describe(text(a, "bio"), text(a, "avatarUrl"), text(a, "website"),
-          text(a, "location"), now);
+      author.describe(
+          text(a, "bio"), text(a, "avatarUrl"), text(a, "website"), text(a, "location"), now);
       authorsBySlug.put(author.slug(), authors.save(author));
     }
     Map<String, Tag> tagsBySlug = new HashMap<>();
     for (JsonObject t : manifest.getJsonArray("tags").getValuesAs(JsonObject.class)) {
-      Tag tag = new Tag(new Slug(t.getString("slug")), t.getString("name"),
-          text(t, "description"), now);
+      Tag tag =
+          new Tag(new Slug(t.getString("slug")), t.getString("name"), text(t, "description"), now);
       tagsBySlug.put(tag.slug(), tags.save(tag));
     }
     List<JsonObject> entries = manifest.getJsonArray("posts").getValuesAs(JsonObject.class);
     for (JsonObject p : entries) {
       List<Author> postAuthors = strings(p, "authors").stream().map(authorsBySlug::get).toList();
-      OffsetDateTime publishedAt = OffsetDateTime.parse(p.getString("publishedAt"))
-          .withOffsetSameInstant(ZoneOffset.UTC);
+      OffsetDateTime publishedAt =
+          OffsetDateTime.parse(p.getString("publishedAt")).withOffsetSameInstant(ZoneOffset.UTC);
       Post post = new Post(new Slug(p.getString("slug")), postAuthors.get(0), publishedAt);
-      post.setContent(p.getString("title"), text(p, "subtitle"),
+      post.setContent(
+          p.getString("title"),
+          text(p, "subtitle"),
           new String(readBytes("demo/" + p.getString("file")), StandardCharsets.UTF_8),
-          text(p, "customExcerpt"), null, publishedAt);
+          text(p, "customExcerpt"),
+          null,
+          publishedAt);
       post.setAuthors(postAuthors);
       post.setTags(strings(p, "tags").stream().map(tagsBySlug::get).toList());
       post.publish(publishedAt);
@@ -96,8 +100,8 @@ public class DemoBlogSeeder {
   }
 
   private static JsonObject read(String resource) {
-    try (JsonReader reader = Json.createReader(
-        new java.io.ByteArrayInputStream(readBytes(resource)))) {
+    try (JsonReader reader =
+        Json.createReader(new java.io.ByteArrayInputStream(readBytes(resource)))) {
       return reader.readObject();
     }
   }

@@ -33,7 +33,8 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
-  public List<Post> findPublished(PostFilter filter, PostOrder order, PostPosition after, int limit) {
+  public List<Post> findPublished(
+      PostFilter filter, PostOrder order, PostPosition after, int limit) {
     Keyset keyset = Keyset.of(order);
     StringBuilder jpql = new StringBuilder("select p from Post p where p.status = :published");
     appendFilter(jpql, filter);
@@ -52,7 +53,8 @@ public class JpaPostRepository implements PostRepository {
 
   @Override
   public long countPublished(PostFilter filter) {
-    StringBuilder jpql = new StringBuilder("select count(p) from Post p where p.status = :published");
+    StringBuilder jpql =
+        new StringBuilder("select count(p) from Post p where p.status = :published");
     appendFilter(jpql, filter);
     TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
     bindFilter(query, filter);
@@ -153,7 +155,13 @@ public class JpaPostRepository implements PostRepository {
 
     String after() {
       String cmp = ascending ? ">" : "<";
-      return path + ' ' + cmp + " :afterValue or (" + path + " = :afterValue and p.id " + cmp
+      return path
+          + ' '
+          + cmp
+          + " :afterValue or ("
+          + path
+          + " = :afterValue and p.id "
+          + cmp
           + " :afterId)";
     }
 

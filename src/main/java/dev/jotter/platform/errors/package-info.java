@@ -1,4 +1,2 @@
-/**
- * Exceptions that reach GraphQL clients as errors with a stable {@code extensions.code}.
- */
+/** Exceptions that reach GraphQL clients as errors with a stable {@code extensions.code}. */
 package dev.jotter.platform.errors;

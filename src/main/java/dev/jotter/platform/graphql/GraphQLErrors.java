@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every error Jotter returns an {@code extensions.code} a client can switch on. Errors that
- * carry an application code ({@code @ErrorCode}) keep it; errors from the engine get one from
- * their classification; anything else is {@code INTERNAL_SERVER_ERROR}.
+ * carry an application code ({@code @ErrorCode}) keep it; errors from the engine get one from their
+ * classification; anything else is {@code INTERNAL_SERVER_ERROR}.
  */
 final class GraphQLErrors {
 
@@ -63,13 +63,19 @@ final class GraphQLErrors {
     JsonObjectBuilder error = Json.createObjectBuilder().add("message", e.getMessage());
     SourceLocation location = e.getLocation();
     if (location != null && location.getLine() > 0) {
-      error.add("locations", Json.createArrayBuilder().add(Json.createObjectBuilder()
-          .add("line", location.getLine())
-          .add("column", location.getColumn())));
+      error.add(
+          "locations",
+          Json.createArrayBuilder()
+              .add(
+                  Json.createObjectBuilder()
+                      .add("line", location.getLine())
+                      .add("column", location.getColumn())));
     }
-    error.add("extensions", Json.createObjectBuilder()
-        .add("classification", "InvalidSyntax")
-        .add("code", CODE_BY_CLASSIFICATION.get("InvalidSyntax")));
+    error.add(
+        "extensions",
+        Json.createObjectBuilder()
+            .add("classification", "InvalidSyntax")
+            .add("code", CODE_BY_CLASSIFICATION.get("InvalidSyntax")));
     return Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(error)).build();
   }
 
@@ -80,7 +86,9 @@ final class GraphQLErrors {
     JsonArrayBuilder shaped = Json.createArrayBuilder();
     for (JsonValue error : errors.asJsonArray()) {
       shaped.add(
-          error.getValueType() == JsonValue.ValueType.OBJECT ? withCode(error.asJsonObject()) : error);
+          error.getValueType() == JsonValue.ValueType.OBJECT
+              ? withCode(error.asJsonObject())
+              : error);
     }
     return shaped.build();
   }

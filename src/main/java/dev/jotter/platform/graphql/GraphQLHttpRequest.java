@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One GraphQL-over-HTTP request, checked the way the GraphQL over HTTP specification asks: a
- * {@code query} string, an optional {@code operationName} string, optional {@code variables} and
- * {@code extensions} maps. Anything else is a {@link BadRequest}.
+ * One GraphQL-over-HTTP request, checked the way the GraphQL over HTTP specification asks: a {@code
+ * query} string, an optional {@code operationName} string, optional {@code variables} and {@code
+ * extensions} maps. Anything else is a {@link BadRequest}.
  */
 record GraphQLHttpRequest(
     String query, String operationName, JsonObject variables, JsonObject extensions) {
@@ -89,12 +89,14 @@ record GraphQLHttpRequest(
               .filter(op -> operationName.equals(op.getName()))
               .findFirst()
               .orElseThrow(
-                  () -> new BadRequest(
-                      "The document has no operation named \"" + operationName + "\".")));
+                  () ->
+                      new BadRequest(
+                          "The document has no operation named \"" + operationName + "\".")));
     }
     if (operations.size() > 1) {
       throw new BadRequest(
-          "The document has " + operations.size()
+          "The document has "
+              + operations.size()
               + " operations: say which one to run with \"operationName\".");
     }
     return operations.stream().findFirst();

@@ -36,9 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code /graphql}: GraphQL over HTTP on SmallRye's execution engine, following the GraphQL over
  * HTTP specification. POST takes {@code application/json}; GET runs queries only (a mutation over
  * GET is answered 405). {@code application/graphql-response+json} is used when the client accepts
- * it, with 400 for requests the engine refused; plain {@code application/json} answers 200 with
- * the errors in the body. Every answer is JSON: a malformed request is a 4xx with an error code,
- * never an HTML page or a stack trace.
+ * it, with 400 for requests the engine refused; plain {@code application/json} answers 200 with the
+ * errors in the body. Every answer is JSON: a malformed request is a 4xx with an error code, never
+ * an HTML page or a stack trace.
  */
 @WebServlet(name = "GraphQL", urlPatterns = "/graphql", loadOnStartup = 1)
 public class GraphQLServlet extends HttpServlet {
@@ -77,9 +77,13 @@ public class GraphQLServlet extends HttpServlet {
       LOG.log(Level.SEVERE, "GraphQL request failed", e);
       if (!res.isCommitted()) {
         res.reset();
-        write(res, 500, media, GraphQLErrors.single(
-            "Something went wrong on the server; the error was logged.",
-            GraphQLErrors.INTERNAL_SERVER_ERROR));
+        write(
+            res,
+            500,
+            media,
+            GraphQLErrors.single(
+                "Something went wrong on the server; the error was logged.",
+                GraphQLErrors.INTERNAL_SERVER_ERROR));
       }
     }
   }
@@ -87,8 +91,8 @@ public class GraphQLServlet extends HttpServlet {
   private GraphQLHttpRequest readPost(HttpServletRequest req) throws IOException, BadRequest {
     String contentType = req.getContentType();
     if (contentType == null || !mediaType(contentType).equals("application/json")) {
-      throw new BadRequest(415, "UNSUPPORTED_MEDIA_TYPE",
-          "Send the request as Content-Type: application/json.");
+      throw new BadRequest(
+          415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json.");
     }
     String charset = req.getCharacterEncoding();
     if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
@@ -113,18 +117,22 @@ public class GraphQLServlet extends HttpServlet {
     if (query == null || query.isBlank()) {
       throw new BadRequest("A GET request needs a \"query\" parameter.");
     }
-    GraphQLHttpRequest request = new GraphQLHttpRequest(
-        query,
-        req.getParameter("operationName"),
-        jsonParameter(req, "variables"),
-        jsonParameter(req, "extensions"));
+    GraphQLHttpRequest request =
+        new GraphQLHttpRequest(
+            query,
+            req.getParameter("operationName"),
+            jsonParameter(req, "variables"),
+            jsonParameter(req, "extensions"));
     Optional<OperationDefinition> operation = request.selectedOperation();
     if (operation.isPresent()
         && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
       res.setHeader("Allow", "POST");
-      throw new BadRequest(405, "METHOD_NOT_ALLOWED",
-          "Only queries can be sent with GET: send " + operation.get().getOperation()
-              .name().toLowerCase(Locale.ROOT) + "s with POST.");
+      throw new BadRequest(
+          405,
+          "METHOD_NOT_ALLOWED",
+          "Only queries can be sent with GET: send "
+              + operation.get().getOperation().name().toLowerCase(Locale.ROOT)
+              + "s with POST.");
     }
     run(request, media, res);
   }
@@ -191,7 +199,8 @@ public class GraphQLServlet extends HttpServlet {
       throw tooLarge();
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -202,18 +211,20 @@ public class GraphQLServlet extends HttpServlet {
   }
 
   private BadRequest tooLarge() {
-    return new BadRequest(413, "PAYLOAD_TOO_LARGE",
-        "The request body is larger than " + maxRequestBytes + " bytes.");
+    return new BadRequest(
+        413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxRequestBytes + " bytes.");
   }
 
   private static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-        .strip().toLowerCase(Locale.ROOT);
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
-  private static void write(HttpServletResponse res, int status, ResponseMediaType media,
-      JsonValue body) throws IOException {
+  private static void write(
+      HttpServletResponse res, int status, ResponseMediaType media, JsonValue body)
+      throws IOException {
     res.setStatus(status);
     res.setContentType(media.contentType());
     res.setHeader("Cache-Control", "no-store");

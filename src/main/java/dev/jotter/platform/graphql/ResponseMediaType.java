@@ -20,9 +20,9 @@ enum ResponseMediaType {
   }
 
   /**
-   * {@code application/graphql-response+json} when the client accepts it at least as much as
-   * {@code application/json}; otherwise {@code application/json} (also for a missing header,
-   * {@code *}{@code /*}, or types neither of these).
+   * {@code application/graphql-response+json} when the client accepts it at least as much as {@code
+   * application/json}; otherwise {@code application/json} (also for a missing header, {@code
+   * *}{@code /*}, or types neither of these).
    */
   static ResponseMediaType negotiate(String accept) {
     if (accept == null) {

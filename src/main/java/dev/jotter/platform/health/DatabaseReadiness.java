@@ -31,10 +31,7 @@ public class DatabaseReadiness implements HealthCheck {
           .withData("schemaVersion", version == null ? "not migrated" : version)
           .build();
     } catch (SQLException e) {
-      return HealthCheckResponse.named("database")
-          .down()
-          .withData("error", e.getMessage())
-          .build();
+      return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
     }
   }
 }

@@ -12,9 +12,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the database schema up to date with Flyway when the application starts (the SQL in
- * {@code db/migration}, written for H2 and PostgreSQL alike), then fires {@link DatabaseMigrated}.
- * A failed migration stops the application from starting: it never runs on a half-made schema.
+ * Brings the database schema up to date with Flyway when the application starts (the SQL in {@code
+ * db/migration}, written for H2 and PostgreSQL alike), then fires {@link DatabaseMigrated}. A
+ * failed migration stops the application from starting: it never runs on a half-made schema.
  */
 @ApplicationScoped
 public class DatabaseMigrator {
@@ -36,11 +36,17 @@ public class DatabaseMigrator {
             .failOnMissingLocations(true)
             .load()
             .migrate();
-    schemaVersion = result.targetSchemaVersion != null
-        ? result.targetSchemaVersion
-        : result.initialSchemaVersion;
-    LOG.info(() -> "Database schema at version " + schemaVersion + " ("
-        + result.migrationsExecuted + " migrations applied now)");
+    schemaVersion =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + schemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
     migrated.fire(new DatabaseMigrated(schemaVersion, result.migrationsExecuted));
   }
 

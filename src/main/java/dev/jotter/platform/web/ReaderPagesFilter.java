@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Serves the reader front end (static HTML, CSS and JavaScript modules under {@code /app/}) at
- * clean URLs: {@code /}, {@code /p/{slug}}, {@code /tag/{slug}}, {@code /author/{slug}},
- * {@code /search}. Every such URL gets the same page shell; its script reads the URL and asks
- * {@code /graphql} for the data, as any third-party frontend would.
+ * clean URLs: {@code /}, {@code /p/{slug}}, {@code /tag/{slug}}, {@code /author/{slug}}, {@code
+ * /search}. Every such URL gets the same page shell; its script reads the URL and asks {@code
+ * /graphql} for the data, as any third-party frontend would.
  */
 @WebFilter(filterName = "ReaderPages", urlPatterns = "/*")
 public class ReaderPagesFilter extends HttpFilter {
