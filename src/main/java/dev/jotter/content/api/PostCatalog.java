@@ -1,5 +1,8 @@
 package dev.jotter.content.api;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,4 +25,13 @@ public interface PostCatalog {
   PostSlice findPublished(PostFilter filter, PostOrder order, PostPosition after, int first);
 
   long countPublished(PostFilter filter);
+
+  /** Published posts by id, in one read (three statements); ids not published are left out. */
+  Map<Long, PostView> findPublishedByIds(Collection<Long> ids);
+
+  /** Every published post, oldest first: what discovery indexes at start. */
+  List<PostView> findAllPublished();
+
+  /** How many posts were published in each month, newest month first. */
+  List<ArchiveMonth> archive();
 }

@@ -26,6 +26,15 @@ public interface PostRepository {
   /** Published posts per author id (primary or co-author), for the given authors. */
   Map<Long, Long> countPublishedByAuthor(List<Long> authorIds);
 
+  /** Published posts with these ids (batch-fetching their authors and tags). */
+  List<Post> findPublishedByIds(java.util.Collection<Long> ids);
+
+  /** Every published post, oldest first. */
+  List<Post> findAllPublished();
+
+  /** The publication time of every published post. */
+  List<java.time.OffsetDateTime> findPublicationTimes();
+
   long count();
 
   Post save(Post post);

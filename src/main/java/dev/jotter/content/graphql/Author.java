@@ -16,6 +16,11 @@ public class Author {
     this.view = view;
   }
 
+  /** The output type of a view, for other modules' fields that return it. */
+  public static Author of(AuthorView view) {
+    return new Author(view);
+  }
+
   @Ignore
   public AuthorView getView() {
     return view;

@@ -22,6 +22,11 @@ public class Post {
     this.view = view;
   }
 
+  /** The output type of a view, for other modules' fields that return it. */
+  public static Post of(PostView view) {
+    return new Post(view);
+  }
+
   @Ignore
   public PostView getView() {
     return view;

@@ -16,6 +16,11 @@ public class Tag {
     this.view = view;
   }
 
+  /** The output type of a view, for other modules' fields that return it. */
+  public static Tag of(TagView view) {
+    return new Tag(view);
+  }
+
   @Ignore
   public TagView getView() {
     return view;

@@ -1,5 +1,6 @@
 package dev.jotter.content.internal;
 
+import dev.jotter.content.api.ArchiveMonth;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
@@ -11,8 +12,16 @@ import dev.jotter.content.domain.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads published posts; views are built inside the transaction that loaded the entities. */
 @ApplicationScoped
@@ -43,5 +52,30 @@ public class DefaultPostCatalog implements PostCatalog {
   @Override
   public long countPublished(PostFilter filter) {
     return posts.countPublished(filter);
+  }
+
+  @Override
+  public Map<Long, PostView> findPublishedByIds(Collection<Long> ids) {
+    Map<Long, PostView> views = new HashMap<>();
+    for (Post post : posts.findPublishedByIds(ids)) {
+      views.put(post.id(), Views.of(post));
+    }
+    return views;
+  }
+
+  @Override
+  public List<PostView> findAllPublished() {
+    return posts.findAllPublished().stream().map(Views::of).toList();
+  }
+
+  @Override
+  public List<ArchiveMonth> archive() {
+    Map<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
+    for (OffsetDateTime at : posts.findPublicationTimes()) {
+      months.merge(YearMonth.from(at.atZoneSameInstant(ZoneOffset.UTC)), 1, Integer::sum);
+    }
+    return months.entrySet().stream()
+        .map(e -> new ArchiveMonth(e.getKey().getYear(), e.getKey().getMonthValue(), e.getValue()))
+        .toList();
   }
 }

@@ -78,6 +78,35 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
+  public List<Post> findPublishedByIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select p from Post p where p.status = :published and p.id in :ids", Post.class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .setParameter("ids", List.copyOf(ids))
+        .getResultList();
+  }
+
+  @Override
+  public List<Post> findAllPublished() {
+    return em.createQuery(
+            "select p from Post p where p.status = :published order by p.publishedAt, p.id",
+            Post.class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultList();
+  }
+
+  @Override
+  public List<OffsetDateTime> findPublicationTimes() {
+    return em.createQuery(
+            "select p.publishedAt from Post p where p.status = :published", OffsetDateTime.class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultList();
+  }
+
+  @Override
   public long count() {
     return em.createNamedQuery("Post.countAll", Long.class).getSingleResult();
   }

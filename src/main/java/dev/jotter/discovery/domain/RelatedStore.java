@@ -1,0 +1,32 @@
+package dev.jotter.discovery.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where each post's precomputed related list, and the editors' pins and exclusions, live. */
+public interface RelatedStore {
+
+  /** Editors' choices for one post: pinned posts in order, and excluded posts. */
+  record Overrides(List<Long> pinned, Set<Long> excluded) {
+    public static final Overrides NONE = new Overrides(List.of(), Set.of());
+  }
+
+  /** The stored lists of these posts, in one query; posts without a list are left out. */
+  Map<Long, List<Related>> find(Collection<Long> postIds);
+
+  /** Replaces the lists of the given posts (an empty list removes a post's list). */
+  void replace(Map<Long, List<Related>> lists);
+
+  /** Replaces every list and records the fingerprint of the content they come from. */
+  void replaceAll(Map<Long, List<Related>> lists, String fingerprint);
+
+  /** Posts whose stored list contains {@code relatedId}. */
+  Set<Long> listing(long relatedId);
+
+  Map<Long, Overrides> overrides();
+
+  Optional<String> fingerprint();
+}

@@ -1,0 +1,253 @@
+package dev.jotter.discovery.internal;
+
+import dev.jotter.authoring.api.PostDeleted;
+import dev.jotter.authoring.api.PostPublished;
+import dev.jotter.authoring.api.PostUnpublished;
+import dev.jotter.authoring.api.PostUpdated;
+import dev.jotter.content.api.Heading;
+import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostView;
+import dev.jotter.content.api.TagView;
+import dev.jotter.discovery.domain.Doc;
+import dev.jotter.discovery.domain.Related;
+import dev.jotter.discovery.domain.RelatedEngine;
+import dev.jotter.discovery.domain.RelatedStore;
+import dev.jotter.discovery.domain.RelatedStore.Overrides;
+import dev.jotter.platform.persistence.DatabaseMigrated;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps discovery's indexes fresh: at start it loads every published post, rebuilds the search
+ * index and the related lists when they are missing or stale (their content fingerprint differs),
+ * and afterwards follows authoring's events, recomputing only the posts a change can affect.
+ */
+@ApplicationScoped
+public class DiscoveryService {
+
+  /** Change it when the related computation changes, so stored lists are rebuilt. */
+  static final String ALGORITHM = "related-v1";
+
+  private static final Logger LOG = Logger.getLogger(DiscoveryService.class.getName());
+
+  @Inject PostCatalog posts;
+  @Inject RelatedStore store;
+
+  @Inject
+  @ConfigProperty(name = "jotter.data.dir")
+  Optional<String> dataDir;
+
+  private final RelatedEngine engine = new RelatedEngine();
+  private final Snippets snippets = new Snippets();
+  private volatile SearchIndex index;
+
+  /** Runs after the demo blog is seeded (a later priority than the seeder's default). */
+  @Transactional
+  void start(@Observes @Priority(5000) DatabaseMigrated migrated) throws IOException {
+    long started = System.nanoTime();
+    List<PostView> all = posts.findAllPublished();
+    all.forEach(view -> engine.put(doc(view)));
+    String fingerprint = fingerprint(all);
+    Path path = Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir")), "search-index");
+    Files.createDirectories(path);
+    index = new SearchIndex(path);
+    boolean indexed = false;
+    if (!fingerprint.equals(index.fingerprint())) {
+      index.replaceAll(all.stream().map(DiscoveryService::indexed).toList(), fingerprint);
+      indexed = true;
+    }
+    boolean related = false;
+    if (!store.fingerprint().equals(Optional.of(fingerprint))) {
+      store.replaceAll(computeAll(), fingerprint);
+      related = true;
+    }
+    boolean searchRebuilt = indexed;
+    boolean relatedRebuilt = related;
+    LOG.info(
+        () ->
+            String.format(
+                "Discovery ready in %d ms: %d posts; search index %s, related lists %s",
+                (System.nanoTime() - started) / 1_000_000,
+                all.size(),
+                searchRebuilt ? "rebuilt" : "up to date",
+                relatedRebuilt ? "rebuilt" : "up to date"));
+  }
+
+  /** Recomputes every related list and stores them (a full rebuild); returns how many. */
+  @Transactional
+  public int rebuildRelated() {
+    Map<Long, List<Related>> lists = computeAll();
+    store.replaceAll(lists, fingerprint(posts.findAllPublished()));
+    return lists.size();
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
+    refresh(event.postId());
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  void onUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostUpdated event) {
+    refresh(event.postId());
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  void onUnpublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostUnpublished event) {
+    refresh(event.postId());
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostDeleted event) {
+    refresh(event.postId());
+  }
+
+  /** The stored related lists of these posts, in one query. */
+  public Map<Long, List<Related>> related(Collection<Long> postIds) {
+    return store.find(postIds);
+  }
+
+  /** The words of a user's query as the index sees them (stop words out, stemmed). */
+  public Set<String> terms(String query) {
+    return index().terms(query);
+  }
+
+  public SearchIndex.Page search(
+      Set<String> terms, String tag, String author, int first, SearchIndex.Hit after) {
+    return index().search(terms, tag, author, first, after);
+  }
+
+  public String snippet(String text, Set<String> terms) {
+    return snippets.of(text, terms);
+  }
+
+  /**
+   * Brings one post's entries up to date: its own list, and the lists of the posts that list it now
+   * or may list it after the change. The rest of the blog is left alone.
+   */
+  private void refresh(long postId) {
+    PostView view = posts.findPublishedByIds(List.of(postId)).get(postId);
+    Set<Long> affected = new TreeSet<>(store.listing(postId));
+    affected.addAll(engine.neighbours(postId));
+    Map<Long, List<Related>> lists = new LinkedHashMap<>();
+    if (view == null) {
+      engine.remove(postId);
+      index().remove(postId);
+      lists.put(postId, List.of());
+    } else {
+      engine.put(doc(view));
+      index().put(indexed(view));
+      affected.addAll(engine.neighbours(postId));
+      affected.add(postId);
+    }
+    Map<Long, Overrides> overrides = store.overrides();
+    for (long id : affected) {
+      if (engine.contains(id)) {
+        lists.put(id, compute(id, overrides));
+      }
+    }
+    store.replace(lists);
+    LOG.fine(() -> "Refreshed discovery for post " + postId + ": " + lists.size() + " lists");
+  }
+
+  private Map<Long, List<Related>> computeAll() {
+    Map<Long, Overrides> overrides = store.overrides();
+    Map<Long, List<Related>> lists = new LinkedHashMap<>();
+    for (long id : engine.ids()) {
+      lists.put(id, compute(id, overrides));
+    }
+    return lists;
+  }
+
+  private List<Related> compute(long id, Map<Long, Overrides> overrides) {
+    Overrides o = overrides.getOrDefault(id, Overrides.NONE);
+    return engine.relatedTo(id, o.pinned(), o.excluded());
+  }
+
+  private SearchIndex index() {
+    SearchIndex current = index;
+    if (current == null) {
+      throw new IllegalStateException("Discovery is still starting");
+    }
+    return current;
+  }
+
+  @PreDestroy
+  void close() throws IOException {
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  static Doc doc(PostView view) {
+    return new Doc(
+        view.id(),
+        view.title(),
+        headings(view),
+        view.text(),
+        view.tags().stream().map(TagView::id).toList(),
+        view.primaryAuthor().slug(),
+        view.publishedAt());
+  }
+
+  static SearchIndex.IndexedPost indexed(PostView view) {
+    return new SearchIndex.IndexedPost(
+        view.id(),
+        view.title(),
+        headings(view),
+        view.excerpt(),
+        view.text(),
+        view.tags().stream().map(TagView::slug).toList(),
+        view.authors().stream().map(a -> a.slug()).toList());
+  }
+
+  private static String headings(PostView view) {
+    return String.join("\n", view.headings().stream().map(Heading::text).toList());
+  }
+
+  /** Identifies the published content (and the algorithm) the indexes were built from. */
+  static String fingerprint(List<PostView> all) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(ALGORITHM.getBytes(StandardCharsets.UTF_8));
+      for (PostView v : all) {
+        String line =
+            v.id()
+                + "|"
+                + v.version()
+                + "|"
+                + v.updatedAt()
+                + "|"
+                + v.publishedAt()
+                + "|"
+                + v.tags().stream().map(TagView::id).toList()
+                + "\n";
+        digest.update(line.getBytes(StandardCharsets.UTF_8));
+      }
+      return all.size() + ":" + HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

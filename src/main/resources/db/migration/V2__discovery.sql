@@ -1,0 +1,27 @@
+-- Discovery: each post's precomputed related posts, editors' pins and exclusions, and the
+-- fingerprint of the content the lists were computed from (to rebuild them when stale).
+
+create table related_post (
+    post_id          bigint           not null,
+    rank             integer          not null,
+    related_post_id  bigint           not null,
+    score            double precision not null,
+    reasons          varchar(200)     not null,
+    shared_tag_ids   varchar(1000)    not null,
+    primary key (post_id, rank)
+);
+create index related_post_related on related_post (related_post_id);
+
+create table related_override (
+    post_id        bigint      not null,
+    other_post_id  bigint      not null,
+    kind           varchar(8)  not null,
+    position       integer     not null,
+    primary key (post_id, other_post_id),
+    constraint related_override_kind check (kind in ('PIN', 'EXCLUDE'))
+);
+
+create table discovery_state (
+    name   varchar(64)  not null primary key,
+    value  varchar(500) not null
+);
