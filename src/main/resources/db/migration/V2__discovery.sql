@@ -3,12 +3,12 @@
 
 create table related_post (
     post_id          bigint           not null,
-    rank             integer          not null,
+    position         integer          not null,
     related_post_id  bigint           not null,
     score            double precision not null,
     reasons          varchar(200)     not null,
     shared_tag_ids   varchar(1000)    not null,
-    primary key (post_id, rank)
+    primary key (post_id, position)
 );
 create index related_post_related on related_post (related_post_id);
 
@@ -22,6 +22,6 @@ create table related_override (
 );
 
 create table discovery_state (
-    name   varchar(64)  not null primary key,
-    value  varchar(500) not null
+    state_key    varchar(64)  not null primary key,
+    state_value  varchar(500) not null
 );

@@ -64,6 +64,11 @@ public class TestContent {
     return posts.save(post);
   }
 
+  /** Takes a published post back from readers. */
+  public void unpublish(long postId) {
+    posts.findPublishedByIds(List.of(postId)).forEach(Post::unpublish);
+  }
+
   public long postCount() {
     return posts.count();
   }

@@ -183,6 +183,11 @@ public class Post {
     this.publishedAt = at;
   }
 
+  /** Takes the post back from readers; it keeps its content and becomes a draft again. */
+  public void unpublish() {
+    this.status = PostStatus.DRAFT;
+  }
+
   public Long id() {
     return id;
   }

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 
 /** What made a post related to another: shown to readers so a frontend can say why. */
 @Description("Why a post is related to another.")
+@org.eclipse.microprofile.graphql.Enum("RelatedReason")
 public enum Reason {
   @Description("They share one or more public tags (rare tags count more).")
   SHARED_TAG,

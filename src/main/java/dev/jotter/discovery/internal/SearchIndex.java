@@ -39,7 +39,7 @@ import org.apache.lucene.store.FSDirectory;
  * directory under the server's data directory. User text is never parsed as query syntax: it is
  * analyzed into words, so quotes, AND/OR/NOT, wildcards and brackets are just text.
  */
-final class SearchIndex implements AutoCloseable {
+public final class SearchIndex implements AutoCloseable {
 
   /** Fields searched, with their boosts: the title counts most. */
   private static final Map<String, Float> FIELDS =
@@ -63,9 +63,9 @@ final class SearchIndex implements AutoCloseable {
       List<String> authors) {}
 
   /** A hit: the post id, its score, and the position to read further from. */
-  record Hit(long id, float score) {}
+  public record Hit(long id, float score) {}
 
-  record Page(List<Hit> hits, boolean hasMore, long total) {}
+  public record Page(List<Hit> hits, boolean hasMore, long total) {}
 
   SearchIndex(Path path) {
     try {
@@ -163,11 +163,15 @@ final class SearchIndex implements AutoCloseable {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
+        // the sort fields (score, id) decide; the doc id only has to be a valid one, and the
+        // largest makes the hit at the cursor itself come before it
         FieldDoc from =
             after == null
                 ? null
                 : new FieldDoc(
-                    Integer.MAX_VALUE, after.score(), new Object[] {after.score(), after.id()});
+                    Math.max(0, searcher.getIndexReader().maxDoc() - 1),
+                    after.score(),
+                    new Object[] {after.score(), after.id()});
         TopFieldDocs top = searcher.searchAfter(from, built, first + 1, sort, true);
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {

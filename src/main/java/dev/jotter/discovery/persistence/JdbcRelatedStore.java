@@ -52,7 +52,7 @@ public class JdbcRelatedStore implements RelatedStore {
                 + " from related_post where post_id in ("
                 + placeholders(chunk.size())
                 + ")"
-                + " order by post_id, rank";
+                + " order by post_id, position";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           for (int i = 0; i < chunk.size(); i++) {
             ps.setLong(i + 1, chunk.get(i));
@@ -99,11 +99,12 @@ public class JdbcRelatedStore implements RelatedStore {
     try (Connection c = dataSource.getConnection()) {
       try (Statement s = c.createStatement()) {
         s.executeUpdate("delete from related_post");
-        s.executeUpdate("delete from discovery_state where name = '" + FINGERPRINT + "'");
+        s.executeUpdate("delete from discovery_state where state_key = '" + FINGERPRINT + "'");
       }
       insert(c, lists);
       try (PreparedStatement ps =
-          c.prepareStatement("insert into discovery_state (name, value) values (?, ?)")) {
+          c.prepareStatement(
+              "insert into discovery_state (state_key, state_value) values (?, ?)")) {
         ps.setString(1, FINGERPRINT);
         ps.setString(2, fingerprint);
         ps.executeUpdate();
@@ -167,7 +168,7 @@ public class JdbcRelatedStore implements RelatedStore {
   public Optional<String> fingerprint() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("select value from discovery_state where name = ?")) {
+            c.prepareStatement("select state_value from discovery_state where state_key = ?")) {
       ps.setString(1, FINGERPRINT);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -181,7 +182,7 @@ public class JdbcRelatedStore implements RelatedStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into related_post"
-                + " (post_id, rank, related_post_id, score, reasons, shared_tag_ids)"
+                + " (post_id, position, related_post_id, score, reasons, shared_tag_ids)"
                 + " values (?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
       for (Map.Entry<Long, List<Related>> list : lists.entrySet()) {

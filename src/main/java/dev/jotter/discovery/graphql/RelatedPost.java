@@ -1,0 +1,16 @@
+package dev.jotter.discovery.graphql;
+
+import dev.jotter.content.graphql.Post;
+import dev.jotter.content.graphql.Tag;
+import dev.jotter.discovery.domain.Reason;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** A related post with the reasons it is related: "Related thinking" on a post page. */
+@Description("A post related to another, how much (0–1) and why.")
+public record RelatedPost(
+    @NonNull Post post,
+    @Description("How related, from 0 to 1.") double score,
+    @NonNull @Description("What made it related.") List<@NonNull Reason> reasons,
+    @NonNull @Description("The public tags both posts carry.") List<@NonNull Tag> sharedTags) {}

@@ -1,0 +1,208 @@
+package dev.jotter.discovery.web;
+
+import dev.jotter.content.api.AuthorCatalog;
+import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostView;
+import dev.jotter.content.api.TagCatalog;
+import dev.jotter.content.api.TagView;
+import dev.jotter.discovery.web.Feeds.Channel;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The blog's feeds, also per tag and per author: {@code /rss.xml} (RSS 2.0), {@code /atom.xml}
+ * (Atom 1.0), {@code /feed.json} (JSON Feed 1.1), and {@code /tag/{slug}/rss.xml} etc. The newest
+ * {@value #ITEMS} published posts with full HTML; {@code ETag} and {@code Last-Modified}, and 304
+ * for a conditional request whose copy is current.
+ */
+@WebServlet(
+    name = "Feeds",
+    urlPatterns = {"/rss.xml", "/atom.xml", "/feed.json", "/tag/*", "/author/*"})
+public class FeedServlet extends HttpServlet {
+
+  static final int ITEMS = 20;
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(FeedServlet.class.getName());
+  private static final Pattern PATH =
+      Pattern.compile("(?:/(tag|author)/([a-z0-9-]{1,80}))?/(rss\\.xml|atom\\.xml|feed\\.json)");
+
+  @Inject transient PostCatalog posts;
+  @Inject transient TagCatalog tags;
+  @Inject transient AuthorCatalog authors;
+
+  @Inject
+  @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
+  String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "jotter.blog.title", defaultValue = "Jotter")
+  String blogTitle;
+
+  @Inject
+  @ConfigProperty(
+      name = "jotter.blog.description",
+      defaultValue = "Thinking about AI, robots, space, and the future.")
+  String blogDescription;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+    Matcher m = PATH.matcher(path);
+    if (!m.matches()) {
+      notFound(res);
+      return;
+    }
+    Feeds feeds = new Feeds(publicUrl);
+    Optional<Selection> selection = select(feeds, m.group(1), m.group(2), m.group(3));
+    if (selection.isEmpty()) {
+      notFound(res);
+      return;
+    }
+    List<PostView> items =
+        posts
+            .findPublished(selection.get().filter(), PostOrder.PUBLISHED_AT_DESC, null, ITEMS)
+            .posts();
+    String format = m.group(3);
+    String body;
+    try {
+      body =
+          switch (format) {
+            case "rss.xml" -> feeds.rss(selection.get().channel(), items);
+            case "atom.xml" -> feeds.atom(selection.get().channel(), items);
+            default -> feeds.jsonFeed(selection.get().channel(), items);
+          };
+    } catch (XMLStreamException e) {
+      LOG.log(Level.SEVERE, "Cannot write the feed " + path, e);
+      res.sendError(500);
+      return;
+    }
+    String contentType =
+        switch (format) {
+          case "rss.xml" -> "application/rss+xml;charset=utf-8";
+          case "atom.xml" -> "application/atom+xml;charset=utf-8";
+          default -> "application/feed+json;charset=utf-8";
+        };
+    OffsetDateTime modified = items.isEmpty() ? null : Feeds.lastModified(items);
+    Conditional.respond(req, res, contentType, body, modified);
+  }
+
+  private record Selection(PostFilter filter, Channel channel) {}
+
+  private Optional<Selection> select(Feeds feeds, String kind, String slug, String format) {
+    String base = feeds.base();
+    if (kind == null) {
+      return Optional.of(
+          new Selection(
+              PostFilter.NONE,
+              new Channel(blogTitle, blogDescription, base + "/", base + "/" + format)));
+    }
+    String feedUrl = base + "/" + kind + "/" + slug + "/" + format;
+    if (kind.equals("tag")) {
+      return tags.findPublicBySlug(slug)
+          .map(
+              (TagView t) ->
+                  new Selection(
+                      new PostFilter(slug, null),
+                      new Channel(
+                          t.name() + " — " + blogTitle,
+                          t.description() == null ? "Posts tagged " + t.name() : t.description(),
+                          base + "/tag/" + slug,
+                          feedUrl)));
+    }
+    return authors
+        .findBySlug(slug)
+        .map(
+            (AuthorView a) ->
+                new Selection(
+                    new PostFilter(null, slug),
+                    new Channel(
+                        a.name() + " — " + blogTitle,
+                        a.bio() == null ? "Posts by " + a.name() : a.bio(),
+                        base + "/author/" + slug,
+                        feedUrl)));
+  }
+
+  private static void notFound(HttpServletResponse res) throws IOException {
+    res.setStatus(404);
+    res.setContentType("text/plain;charset=utf-8");
+    res.getWriter().write("No such feed.\n");
+  }
+
+  /** ETag / Last-Modified handling shared by the feeds and the sitemap. */
+  static final class Conditional {
+    private Conditional() {}
+
+    static void respond(
+        HttpServletRequest req,
+        HttpServletResponse res,
+        String contentType,
+        String body,
+        OffsetDateTime modified)
+        throws IOException {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+      res.setHeader("ETag", etag);
+      res.setHeader("Cache-Control", "public, max-age=300");
+      long lastModified = modified == null ? -1 : modified.toInstant().toEpochMilli() / 1000 * 1000;
+      if (lastModified > 0) {
+        res.setDateHeader("Last-Modified", lastModified);
+      }
+      String ifNoneMatch = req.getHeader("If-None-Match");
+      boolean notModified;
+      if (ifNoneMatch != null) {
+        notModified =
+            ifNoneMatch.equals("*")
+                || List.of(ifNoneMatch.split(",")).stream()
+                    .map(String::strip)
+                    .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                    .anyMatch(etag::equals);
+      } else {
+        long since = dateHeader(req, "If-Modified-Since");
+        notModified = since > 0 && lastModified > 0 && lastModified <= since;
+      }
+      if (notModified) {
+        res.setStatus(304);
+        return;
+      }
+      res.setContentType(contentType);
+      res.setContentLength(bytes.length);
+      res.getOutputStream().write(bytes);
+    }
+
+    private static long dateHeader(HttpServletRequest req, String name) {
+      try {
+        return req.getDateHeader(name);
+      } catch (IllegalArgumentException e) {
+        return -1;
+      }
+    }
+
+    private static String sha256(byte[] bytes) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package dev.jotter.discovery.web;
+
+import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.PostView;
+import dev.jotter.content.api.TagView;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringWriter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes a list of posts as RSS 2.0, Atom 1.0 or JSON Feed 1.1, with absolute URLs from the public
+ * base URL and each post's full (sanitized) HTML.
+ */
+final class Feeds {
+
+  /** What a feed is about: the whole blog, one tag or one author. */
+  record Channel(String title, String description, String pageUrl, String feedUrl) {}
+
+  private static final Pattern RELATIVE = Pattern.compile("(href|src)=\"/(?!/)");
+
+  private final String base;
+
+  Feeds(String publicUrl) {
+    this.base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  String base() {
+    return base;
+  }
+
+  String postUrl(PostView post) {
+    return base + "/p/" + post.slug();
+  }
+
+  String rss(Channel channel, List<PostView> posts) throws XMLStreamException {
+    StringWriter out = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement("rss");
+    xml.writeAttribute("version", "2.0");
+    xml.writeNamespace("atom", "http://www.w3.org/2005/Atom");
+    xml.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
+    xml.writeStartElement("channel");
+    element(xml, "title", channel.title());
+    element(xml, "link", channel.pageUrl());
+    element(xml, "description", channel.description());
+    xml.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
+    xml.writeAttribute("href", channel.feedUrl());
+    xml.writeAttribute("rel", "self");
+    xml.writeAttribute("type", "application/rss+xml");
+    if (!posts.isEmpty()) {
+      element(xml, "lastBuildDate", rfc822(lastModified(posts)));
+    }
+    for (PostView post : posts) {
+      xml.writeStartElement("item");
+      element(xml, "title", post.title());
+      element(xml, "link", postUrl(post));
+      xml.writeStartElement("guid");
+      xml.writeAttribute("isPermaLink", "true");
+      xml.writeCharacters(postUrl(post));
+      xml.writeEndElement();
+      element(xml, "pubDate", rfc822(post.publishedAt()));
+      xml.writeStartElement("dc", "creator", "http://purl.org/dc/elements/1.1/");
+      xml.writeCharacters(post.primaryAuthor().name());
+      xml.writeEndElement();
+      for (TagView tag : post.tags()) {
+        element(xml, "category", tag.name());
+      }
+      element(xml, "description", absolute(post.html()));
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.close();
+    return out.toString();
+  }
+
+  String atom(Channel channel, List<PostView> posts) throws XMLStreamException {
+    StringWriter out = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement("feed");
+    xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+    element(xml, "id", channel.feedUrl());
+    element(xml, "title", channel.title());
+    element(xml, "subtitle", channel.description());
+    element(xml, "updated", iso(posts.isEmpty() ? OffsetDateTime.now() : lastModified(posts)));
+    link(xml, "alternate", channel.pageUrl(), "text/html");
+    link(xml, "self", channel.feedUrl(), "application/atom+xml");
+    for (PostView post : posts) {
+      xml.writeStartElement("entry");
+      element(xml, "id", postUrl(post));
+      element(xml, "title", post.title());
+      link(xml, "alternate", postUrl(post), "text/html");
+      element(xml, "published", iso(post.publishedAt()));
+      element(xml, "updated", iso(post.updatedAt()));
+      for (AuthorView author : post.authors()) {
+        xml.writeStartElement("author");
+        element(xml, "name", author.name());
+        element(xml, "uri", base + "/author/" + author.slug());
+        xml.writeEndElement();
+      }
+      for (TagView tag : post.tags()) {
+        xml.writeEmptyElement("category");
+        xml.writeAttribute("term", tag.slug());
+        xml.writeAttribute("label", tag.name());
+      }
+      element(xml, "summary", post.excerpt());
+      xml.writeStartElement("content");
+      xml.writeAttribute("type", "html");
+      xml.writeCharacters(absolute(post.html()));
+      xml.writeEndElement();
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.close();
+    return out.toString();
+  }
+
+  String jsonFeed(Channel channel, List<PostView> posts) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (PostView post : posts) {
+      JsonArrayBuilder authors = Json.createArrayBuilder();
+      post.authors()
+          .forEach(
+              a ->
+                  authors.add(
+                      Json.createObjectBuilder()
+                          .add("name", a.name())
+                          .add("url", base + "/author/" + a.slug())));
+      JsonArrayBuilder tags = Json.createArrayBuilder();
+      post.tags().forEach(t -> tags.add(t.name()));
+      JsonObjectBuilder item =
+          Json.createObjectBuilder()
+              .add("id", postUrl(post))
+              .add("url", postUrl(post))
+              .add("title", post.title())
+              .add("content_html", absolute(post.html()))
+              .add("summary", post.excerpt())
+              .add("date_published", iso(post.publishedAt()))
+              .add("date_modified", iso(post.updatedAt()))
+              .add("authors", authors)
+              .add("tags", tags);
+      items.add(item);
+    }
+    return Json.createObjectBuilder()
+        .add("version", "https://jsonfeed.org/version/1.1")
+        .add("title", channel.title())
+        .add("home_page_url", channel.pageUrl())
+        .add("feed_url", channel.feedUrl())
+        .add("description", channel.description())
+        .add("language", "en")
+        .add("items", items)
+        .build()
+        .toString();
+  }
+
+  static OffsetDateTime lastModified(List<PostView> posts) {
+    return posts.stream()
+        .map(p -> p.updatedAt().isAfter(p.publishedAt()) ? p.updatedAt() : p.publishedAt())
+        .max(OffsetDateTime::compareTo)
+        .orElseThrow();
+  }
+
+  /** Site-relative links and images made absolute: feed readers have no page to resolve them. */
+  String absolute(String html) {
+    return RELATIVE.matcher(html).replaceAll("$1=\"" + Matcher.quoteReplacement(base) + "/");
+  }
+
+  private static void link(XMLStreamWriter xml, String rel, String href, String type)
+      throws XMLStreamException {
+    xml.writeEmptyElement("link");
+    xml.writeAttribute("rel", rel);
+    xml.writeAttribute("href", href);
+    xml.writeAttribute("type", type);
+  }
+
+  private static void element(XMLStreamWriter xml, String name, String text)
+      throws XMLStreamException {
+    xml.writeStartElement(name);
+    xml.writeCharacters(text == null ? "" : text);
+    xml.writeEndElement();
+  }
+
+  static String iso(OffsetDateTime at) {
+    return at.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  static String rfc822(OffsetDateTime at) {
+    return at.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME);
+  }
+}

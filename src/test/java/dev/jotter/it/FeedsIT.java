@@ -1,0 +1,182 @@
+package dev.jotter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** RSS, Atom, JSON Feed and the sitemap, read by real parsers, and conditional requests. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FeedsIT {
+
+  static final String PUBLIC_URL = "http://localhost:9080";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.jotter();
+  }
+
+  @ArquillianResource URL base;
+  GraphQLClient client;
+
+  @BeforeEach
+  void connect() throws Exception {
+    client = new GraphQLClient(base.toURI());
+  }
+
+  @Test
+  void theRssFeedHasTheNewestPostsWithFullContentAndAbsoluteLinks() throws Exception {
+    HttpResponse<String> res = client.get("/rss.xml");
+    assertThat(res.statusCode()).isEqualTo(200);
+    assertThat(res.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/rss+xml");
+    Document rss = xml(res.body());
+    assertThat(rss.getDocumentElement().getAttribute("version")).isEqualTo("2.0");
+    List<Element> items = elements(rss.getElementsByTagName("item"));
+    assertThat(items).isNotEmpty().hasSizeLessThanOrEqualTo(20);
+    for (Element item : items) {
+      assertThat(text(item, "link")).startsWith(PUBLIC_URL + "/p/").doesNotContain("/p/draft-");
+      assertThat(text(item, "description")).contains("<p>").doesNotContain("<script");
+      assertThat(text(item, "pubDate")).isNotBlank();
+    }
+    assertThat(elements(rss.getElementsByTagName("category")))
+        .noneMatch(c -> c.getTextContent().startsWith("#"));
+  }
+
+  @Test
+  void theAtomFeedIsValidAtom() throws Exception {
+    HttpResponse<String> res = client.get("/atom.xml");
+    assertThat(res.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/atom+xml");
+    Document atom = xml(res.body());
+    assertThat(atom.getDocumentElement().getNamespaceURI())
+        .isEqualTo("http://www.w3.org/2005/Atom");
+    assertThat(atom.getDocumentElement().getLocalName()).isEqualTo("feed");
+    for (Element entry : elements(atom.getElementsByTagNameNS("*", "entry"))) {
+      assertThat(text(entry, "id")).startsWith(PUBLIC_URL);
+      assertThat(text(entry, "updated")).isNotBlank();
+      assertThat(text(entry, "title")).isNotBlank();
+    }
+  }
+
+  @Test
+  void theJsonFeedHasTheSpecsRequiredFields() {
+    HttpResponse<String> res = client.get("/feed.json");
+    assertThat(res.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/feed+json");
+    JsonObject feed = GraphQLClient.json(res.body());
+    assertThat(feed.getString("version")).isEqualTo("https://jsonfeed.org/version/1.1");
+    assertThat(feed.getString("title")).isNotBlank();
+    for (JsonObject item : feed.getJsonArray("items").getValuesAs(JsonObject.class)) {
+      assertThat(item.getString("id")).isNotBlank();
+      assertThat(item.containsKey("content_html") || item.containsKey("content_text")).isTrue();
+      assertThat(item.getString("url")).startsWith(PUBLIC_URL + "/p/");
+    }
+  }
+
+  @Test
+  void tagAndAuthorFeedsHoldOnlyTheirPosts() throws Exception {
+    Document space = xml(client.get("/tag/space/rss.xml").body());
+    for (Element item : elements(space.getElementsByTagName("item"))) {
+      assertThat(elements(item.getElementsByTagName("category")))
+          .anyMatch(c -> c.getTextContent().equals("Space"));
+    }
+    JsonObject nova = GraphQLClient.json(client.get("/author/nova/feed.json").body());
+    assertThat(nova.getJsonArray("items")).hasSize(1);
+    assertThat(client.get("/tag/no-such-tag/rss.xml").statusCode()).isEqualTo(404);
+    assertThat(client.get("/tag/hash-demo/atom.xml").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void conditionalRequestsGet304() {
+    HttpResponse<String> first = client.get("/atom.xml");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+
+    HttpResponse<String> byEtag =
+        client.send(
+            HttpRequest.newBuilder(client.base().resolve("/atom.xml"))
+                .header("If-None-Match", etag)
+                .GET()
+                .build());
+    assertThat(byEtag.statusCode()).isEqualTo(304);
+    assertThat(byEtag.body()).isEmpty();
+
+    HttpResponse<String> byDate =
+        client.send(
+            HttpRequest.newBuilder(client.base().resolve("/atom.xml"))
+                .header("If-Modified-Since", lastModified)
+                .GET()
+                .build());
+    assertThat(byDate.statusCode()).isEqualTo(304);
+
+    HttpResponse<String> stale =
+        client.send(
+            HttpRequest.newBuilder(client.base().resolve("/atom.xml"))
+                .header("If-None-Match", "\"old\"")
+                .GET()
+                .build());
+    assertThat(stale.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theSitemapListsEveryPublishedPost() throws Exception {
+    Document sitemap = xml(client.get("/sitemap.xml").body());
+    List<String> locs = new ArrayList<>();
+    elements(sitemap.getElementsByTagNameNS("*", "loc")).forEach(l -> locs.add(l.getTextContent()));
+    int published =
+        client.data("{ posts { totalCount } }").getJsonObject("posts").getInt("totalCount");
+    assertThat(locs.stream().filter(l -> l.startsWith(PUBLIC_URL + "/p/"))).hasSize(published);
+    assertThat(locs)
+        .contains(PUBLIC_URL + "/", PUBLIC_URL + "/tag/space", PUBLIC_URL + "/author/astro");
+  }
+
+  private static Document xml(String body) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<Element> elements(NodeList nodes) {
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add((Element) nodes.item(i));
+    }
+    return out;
+  }
+
+  private static String text(Element parent, String localName) {
+    NodeList nodes = parent.getElementsByTagNameNS("*", localName);
+    if (nodes.getLength() == 0) {
+      nodes = parent.getElementsByTagName(localName);
+    }
+    return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent();
+  }
+}
