@@ -291,8 +291,12 @@ public final class RelatedEngine {
    * posts about unrelated things ("Beginners") counts less than one whose posts read alike.
    */
   private double tagIdf(long tag) {
+    return rarity(tag) * coherence(tag);
+  }
+
+  private double rarity(long tag) {
     int df = tagPostings.getOrDefault(tag, Set.of()).size();
-    return (Math.log((entries.size() + 1.0) / (df + 1.0)) + 1.0) * coherence(tag);
+    return Math.log((entries.size() + 1.0) / (df + 1.0)) + 1.0;
   }
 
   /**

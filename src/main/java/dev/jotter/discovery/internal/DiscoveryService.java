@@ -88,9 +88,10 @@ public class DiscoveryService {
       store.replaceAll(computeAll(), fingerprint);
       related = "rebuilt in " + (System.nanoTime() - relatedStarted) / 1_000_000 + " ms";
     }
-    LOG.info(String.format(
-        "Discovery ready in %d ms: %d posts; search index %s; related lists %s",
-        (System.nanoTime() - started) / 1_000_000, all.size(), search, related));
+    LOG.info(
+        String.format(
+            "Discovery ready in %d ms: %d posts; search index %s; related lists %s",
+            (System.nanoTime() - started) / 1_000_000, all.size(), search, related));
   }
 
   /** Recomputes every related list and stores them (a full rebuild); returns how many. */
