@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,10 +51,10 @@ public final class RelatedEngine {
   private final double tagWeight;
   private final double textWeight;
   private final Analyzer analyzer = new EnglishAnalyzer();
-  private final Map<Long, Entry> entries = new TreeMap<>();
+  private final Map<Long, Entry> entries = new HashMap<>();
   private final Map<String, Set<Long>> termPostings = new HashMap<>();
   private final Map<Long, Set<Long>> tagPostings = new HashMap<>();
-  private Map<Long, Double> norms = new HashMap<>();
+  private Map<Long, Map<String, Double>> vectors = new HashMap<>();
   private Map<Long, Double> coherence = new HashMap<>();
   private Double blogCosine;
 
@@ -82,7 +81,7 @@ public final class RelatedEngine {
     entries.put(doc.id(), new Entry(doc, tf));
     tf.keySet().forEach(t -> termPostings.computeIfAbsent(t, k -> new TreeSet<>()).add(doc.id()));
     doc.tagIds().forEach(t -> tagPostings.computeIfAbsent(t, k -> new TreeSet<>()).add(doc.id()));
-    norms = new HashMap<>();
+    vectors = new HashMap<>();
     coherence = new HashMap<>();
     blogCosine = null;
   }
@@ -95,7 +94,7 @@ public final class RelatedEngine {
     }
     old.termFrequencies().keySet().forEach(t -> removePosting(termPostings, t, id));
     old.doc().tagIds().forEach(t -> removePosting(tagPostings, t, id));
-    norms = new HashMap<>();
+    vectors = new HashMap<>();
     coherence = new HashMap<>();
     blogCosine = null;
   }
@@ -174,7 +173,7 @@ public final class RelatedEngine {
   }
 
   private Set<Long> candidates(Entry self) {
-    Map<String, Double> weights = weights(self);
+    Map<String, Double> weights = vector(self);
     List<String> heaviest =
         weights.entrySet().stream()
             .sorted(
@@ -189,7 +188,7 @@ public final class RelatedEngine {
       double w = weights.get(term);
       for (long other : termPostings.getOrDefault(term, Set.of())) {
         if (other != self.doc().id()) {
-          partial.merge(other, w * weight(term, entries.get(other)), Double::sum);
+          partial.merge(other, w * vector(entries.get(other)).get(term), Double::sum);
         }
       }
     }
@@ -201,23 +200,19 @@ public final class RelatedEngine {
                 .thenComparing(Map.Entry.comparingByKey()))
         .limit(TEXT_CANDIDATES)
         .forEach(e -> candidates.add(e.getKey()));
-    Map<Long, Double> byTags = new HashMap<>();
+    List<Scored> byTags = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
     for (long tag : self.doc().tagIds()) {
       for (long other : tagPostings.getOrDefault(tag, Set.of())) {
-        if (other != self.doc().id()) {
-          byTags.put(other, tagScore(self, entries.get(other)));
+        if (other != self.doc().id() && seen.add(other)) {
+          Entry e = entries.get(other);
+          byTags.add(
+              new Scored(other, tagScore(self, e), e.doc().publishedAt(), Set.of(), List.of()));
         }
       }
     }
-    byTags.entrySet().stream()
-        .sorted(
-            Map.Entry.<Long, Double>comparingByValue()
-                .reversed()
-                .thenComparing(
-                    e -> entries.get(e.getKey()).doc().publishedAt(), Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(TAG_CANDIDATES)
-        .forEach(e -> candidates.add(e.getKey()));
+    byTags.sort(ORDER);
+    byTags.stream().limit(TAG_CANDIDATES).forEach(s -> candidates.add(s.id()));
     return candidates;
   }
 
@@ -325,13 +320,10 @@ public final class RelatedEngine {
     Map<String, Double> sum = new HashMap<>();
     int n = 0;
     for (long id : ids) {
-      Entry e = entries.get(id);
-      double norm = norm(e);
-      if (norm > 0) {
+      Map<String, Double> v = vector(entries.get(id));
+      if (!v.isEmpty()) {
         n++;
-        e.termFrequencies()
-            .forEach(
-                (term, tf) -> sum.merge(term, tfWeight(tf) * termIdf(term) / norm, Double::sum));
+        v.forEach((term, w) -> sum.merge(term, w, Double::sum));
       }
     }
     if (n < 2) {
@@ -342,44 +334,40 @@ public final class RelatedEngine {
   }
 
   private double cosine(Entry a, Entry b) {
-    Map<String, Integer> small = a.termFrequencies();
-    Entry other = b;
-    if (small.size() > b.termFrequencies().size()) {
-      small = b.termFrequencies();
-      other = a;
+    Map<String, Double> small = vector(a);
+    Map<String, Double> large = vector(b);
+    if (small.size() > large.size()) {
+      Map<String, Double> swap = small;
+      small = large;
+      large = swap;
     }
     double dot = 0;
-    for (String term : small.keySet()) {
-      if (other.termFrequencies().containsKey(term)) {
-        double idf = termIdf(term);
-        dot += tfWeight(small.get(term)) * idf * tfWeight(other.termFrequencies().get(term)) * idf;
+    for (Map.Entry<String, Double> t : small.entrySet()) {
+      Double w = large.get(t.getKey());
+      if (w != null) {
+        dot += t.getValue() * w;
       }
     }
-    double norms = norm(a) * norm(b);
-    return norms == 0 ? 0 : Math.min(1.0, dot / norms);
+    return Math.min(1.0, dot);
   }
 
-  private Map<String, Double> weights(Entry entry) {
-    Map<String, Double> weights = new LinkedHashMap<>();
-    entry.termFrequencies().forEach((term, tf) -> weights.put(term, tfWeight(tf) * termIdf(term)));
-    return weights;
-  }
-
-  private double weight(String term, Entry entry) {
-    Integer tf = entry.termFrequencies().get(term);
-    return tf == null ? 0 : tfWeight(tf) * termIdf(term);
-  }
-
-  private double norm(Entry entry) {
-    return norms.computeIfAbsent(
+  /** The post's TF-IDF vector, of length 1; computed once per state of the blog. */
+  private Map<String, Double> vector(Entry entry) {
+    return vectors.computeIfAbsent(
         entry.doc().id(),
         id -> {
+          Map<String, Double> v = new HashMap<>();
           double sum = 0;
           for (Map.Entry<String, Integer> t : entry.termFrequencies().entrySet()) {
             double w = tfWeight(t.getValue()) * termIdf(t.getKey());
+            v.put(t.getKey(), w);
             sum += w * w;
           }
-          return Math.sqrt(sum);
+          double norm = Math.sqrt(sum);
+          if (norm > 0) {
+            v.replaceAll((term, w) -> w / norm);
+          }
+          return v;
         });
   }
 

@@ -63,8 +63,11 @@ public class DiscoveryService {
   private final Snippets snippets = new Snippets();
   private volatile SearchIndex index;
 
-  /** Runs after the demo blog is seeded (a later priority than the seeder's default). */
-  @Transactional
+  /**
+   * Runs after the demo blog is seeded (a later priority than the seeder's default). Not one
+   * transaction: computing 10,000 lists takes longer than a transaction may last; the store writes
+   * them in its own.
+   */
   void start(@Observes @Priority(5000) DatabaseMigrated migrated) throws IOException {
     if (index != null) {
       return; // already started: the event is fired once per start of the application
@@ -95,7 +98,6 @@ public class DiscoveryService {
   }
 
   /** Recomputes every related list and stores them (a full rebuild); returns how many. */
-  @Transactional
   public int rebuildRelated() {
     Map<Long, List<Related>> lists = computeAll();
     store.replaceAll(lists, fingerprint(posts.findAllPublished()));
@@ -193,9 +195,13 @@ public class DiscoveryService {
   }
 
   @PreDestroy
-  void close() throws IOException {
+  void close() {
     if (index != null) {
-      index.close();
+      try {
+        index.close();
+      } catch (IOException e) {
+        LOG.log(java.util.logging.Level.WARNING, "Cannot close the search index", e);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.domain.RelatedStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import javax.sql.DataSource;
  * ten rows a post). Runs in the caller's transaction: Liberty enlists the connection.
  */
 @ApplicationScoped
+@Transactional
 public class JdbcRelatedStore implements RelatedStore {
 
   private static final String FINGERPRINT = "related.fingerprint";

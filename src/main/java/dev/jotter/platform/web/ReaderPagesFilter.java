@@ -23,6 +23,12 @@ public class ReaderPagesFilter extends HttpFilter {
   private static final Pattern PAGE =
       Pattern.compile("/|/p/[^/]+/?|/tag/[^/]+/?|/author/[^/]+/?|/search/?");
 
+  /** Paths that belong to something else than the reader pages. */
+  private static final Pattern NOT_A_PAGE =
+      Pattern.compile(
+          "/(graphql|graphql-ui|health|metrics|app|media|ArquillianServletRunner).*"
+              + "|.*\\.[A-Za-z0-9]{1,8}");
+
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
@@ -32,6 +38,18 @@ public class ReaderPagesFilter extends HttpFilter {
       req.getRequestDispatcher(SHELL).forward(req, res);
       return;
     }
+    if ("GET".equals(req.getMethod()) && !NOT_A_PAGE.matcher(path).matches() && acceptsHtml(req)) {
+      // an address no page has: the page shell shows the friendly 404, with status 404
+      res.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      res.setHeader("Cache-Control", "no-cache");
+      req.getRequestDispatcher(SHELL).forward(req, res);
+      return;
+    }
     chain.doFilter(req, res);
+  }
+
+  private static boolean acceptsHtml(HttpServletRequest req) {
+    String accept = req.getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 }
