@@ -16,6 +16,8 @@ import dev.jotter.discovery.domain.RelatedStore.Overrides;
 import dev.jotter.platform.persistence.DatabaseMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -50,7 +52,12 @@ public class DiscoveryService {
   /** Change it when the related computation changes, so stored lists are rebuilt. */
   static final String ALGORITHM = "related-v1";
 
+  /** Up to this many posts, start-up waits for a rebuild of the related lists; above, not. */
+  static final int SYNCHRONOUS_REBUILD_LIMIT = 2_000;
+
   private static final Logger LOG = Logger.getLogger(DiscoveryService.class.getName());
+
+  @Resource ManagedExecutorService executor;
 
   @Inject PostCatalog posts;
   @Inject RelatedStore store;
@@ -85,16 +92,31 @@ public class DiscoveryService {
       index.replaceAll(all.stream().map(DiscoveryService::indexed).toList(), fingerprint);
       search = "rebuilt in " + (System.nanoTime() - indexStarted) / 1_000_000 + " ms";
     }
-    long relatedStarted = System.nanoTime();
-    String related = "up to date";
-    if (!store.fingerprint().equals(Optional.of(fingerprint))) {
-      store.replaceAll(computeAll(), fingerprint);
-      related = "rebuilt in " + (System.nanoTime() - relatedStarted) / 1_000_000 + " ms";
+    String indexReport = search;
+    if (store.fingerprint().equals(Optional.of(fingerprint))) {
+      LOG.info(
+          String.format(
+              "Discovery ready in %d ms: %d posts; search index %s;" + " related lists up to date",
+              (System.nanoTime() - started) / 1_000_000, all.size(), indexReport));
+    } else if (all.size() <= SYNCHRONOUS_REBUILD_LIMIT) {
+      rebuild(fingerprint, started, all.size(), indexReport);
+    } else {
+      // a large blog serves its stored (stale) lists while the new ones are computed
+      executor.execute(() -> rebuild(fingerprint, started, all.size(), indexReport));
     }
+  }
+
+  private void rebuild(String fingerprint, long started, int posts, String indexReport) {
+    long relatedStarted = System.nanoTime();
+    store.replaceAll(computeAll(), fingerprint);
     LOG.info(
         String.format(
-            "Discovery ready in %d ms: %d posts; search index %s; related lists %s",
-            (System.nanoTime() - started) / 1_000_000, all.size(), search, related));
+            "Discovery ready in %d ms: %d posts; search index %s;"
+                + " related lists rebuilt in %d ms",
+            (System.nanoTime() - started) / 1_000_000,
+            posts,
+            indexReport,
+            (System.nanoTime() - relatedStarted) / 1_000_000));
   }
 
   /** Recomputes every related list and stores them (a full rebuild); returns how many. */
