@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The reader pages in a real browser: runs the Playwright tests of src/test/browser (Node's test
@@ -22,18 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Skipped where Chromium is not installed; .ci/run installs it, so CI always runs them. Screenshots
  * land in target/screenshots.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BrowserReaderPagesIT {
+class BrowserReaderPagesIT extends HttpIT {
 
   static final File CHROMIUM = new File("/usr/bin/chromium");
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
 
   @Test
   void theReaderPagesWorkInABrowser() throws Exception {

@@ -3,34 +3,18 @@ package dev.jotter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo blog a newcomer sees on first start, read through the public API. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DemoBlogIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
+class DemoBlogIT extends HttpIT {
 
   @Test
   void astroHasAtLeastTenShortPostsWithSectionHeadings() throws Exception {
     JsonObject astro =
-        new GraphQLClient(base.toURI())
+        client
             .data(
                 """
         { author(slug: "astro") { name bio avatarUrl

@@ -5,41 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Related thinking, search and the archive over HTTP, on the demo blog. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DiscoveryApiIT {
+class DiscoveryApiIT extends HttpIT {
 
   static final String RELATED =
       """
       query($slug: String!) { post(slug: $slug) { id tags { slug }
         related(first: 3) { score reasons sharedTags { slug } post { id slug title
           primaryTag { name } readingTime { label } } } } }""";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
-  GraphQLClient client;
-
-  @BeforeEach
-  void connect() throws Exception {
-    client = new GraphQLClient(base.toURI());
-  }
 
   @Test
   void everyDemoPostHasSensibleExplainedRelatedPosts() {

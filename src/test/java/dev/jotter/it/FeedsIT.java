@@ -4,44 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** RSS, Atom, JSON Feed and the sitemap, read by real parsers, and conditional requests. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FeedsIT {
+class FeedsIT extends HttpIT {
 
   static final String PUBLIC_URL = "http://localhost:9080";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
-  GraphQLClient client;
-
-  @BeforeEach
-  void connect() throws Exception {
-    client = new GraphQLClient(base.toURI());
-  }
 
   @Test
   void theRssFeedHasTheNewestPostsWithFullContentAndAbsoluteLinks() throws Exception {

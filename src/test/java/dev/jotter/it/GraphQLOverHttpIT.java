@@ -4,41 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Jotter's own GraphQL-over-HTTP transport: the spec's audits (graphql-http), and every malformed
  * request answered with a 4xx JSON error, never a 500 or an HTML page.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GraphQLOverHttpIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
-  GraphQLClient client;
-
-  @BeforeEach
-  void connect() throws Exception {
-    client = new GraphQLClient(base.toURI());
-  }
+class GraphQLOverHttpIT extends HttpIT {
 
   /**
    * Runs graphql-http's serverAudits (Node, src/test/http-audit, installed by the build): every

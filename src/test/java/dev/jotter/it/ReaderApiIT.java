@@ -5,22 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The reader side of the GraphQL API, used over HTTP as a frontend would, on the demo blog. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ReaderApiIT {
+class ReaderApiIT extends HttpIT {
 
   /** The README's first query: what a reader's post page shows. */
   static final String POST_PAGE_QUERY =
@@ -35,19 +25,6 @@ class ReaderApiIT {
           author { name bio avatarUrl }
         }
       }""";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
-  GraphQLClient client;
-
-  @BeforeEach
-  void connect() throws Exception {
-    client = new GraphQLClient(base.toURI());
-  }
 
   @Test
   void thePostPageQueryReturnsWhatAReaderSees() {

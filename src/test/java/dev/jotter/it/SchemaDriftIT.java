@@ -2,38 +2,22 @@ package dev.jotter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The checked-in graphql-schema/schema.graphql is exactly what the server serves, so every schema
  * change shows up in review as a diff of that file. On a difference the served schema is written to
  * target/schema.graphql: copy it over the checked-in file when the change is intended.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SchemaDriftIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.jotter();
-  }
-
-  @ArquillianResource URL base;
+class SchemaDriftIT extends HttpIT {
 
   @Test
   void theCheckedInSchemaIsTheServedSchema() throws Exception {
-    HttpResponse<String> served = new GraphQLClient(base.toURI()).get("/graphql/schema.graphql");
+    HttpResponse<String> served = client.get("/graphql/schema.graphql");
     assertThat(served.statusCode()).isEqualTo(200);
     Path checkedIn =
         Path.of(System.getProperty("jotter.schema.file", "graphql-schema/schema.graphql"));
