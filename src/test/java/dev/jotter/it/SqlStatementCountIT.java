@@ -59,8 +59,8 @@ class SqlStatementCountIT {
     long forFive = statementsDuring(() -> assertPage(client, 5));
     long forFifty = statementsDuring(() -> assertPage(client, 50));
 
-    System.out.printf(
-        "SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d%n", forFive, forFifty);
+    System.out.println(String.format(
+        "SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d", forFive, forFifty));
     statements.forEach(sql -> System.out.println("  " + sql));
     assertEquals(forFive, forFifty, "statements must not grow with the page size");
     assertTrue(
