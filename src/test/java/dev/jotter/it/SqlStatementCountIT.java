@@ -59,12 +59,35 @@ class SqlStatementCountIT {
     long forFive = statementsDuring(() -> assertPage(client, 5));
     long forFifty = statementsDuring(() -> assertPage(client, 50));
 
-    System.out.println(String.format(
-        "SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d", forFive, forFifty));
+    System.out.println(
+        String.format(
+            "SQL statements for a page of posts: 5 posts -> %d, 50 posts -> %d",
+            forFive, forFifty));
     statements.forEach(sql -> System.out.println("  " + sql));
     assertEquals(forFive, forFifty, "statements must not grow with the page size");
     assertTrue(
         forFive >= 1 && forFive <= 3, "at most 3 statements, was " + forFive + ": " + statements);
+  }
+
+  @Test
+  void postsOfEveryTagInAListCostTheSameAsForOneTag() throws Exception {
+    ensureFiftyPosts();
+    GraphQLClient client = new GraphQLClient(base.toURI());
+    String nested = "{ %s { posts(first: 5) { nodes { title author { name } tags { name } } } } }";
+    String one = String.format(nested, "tag(slug: \"counted\")");
+    String all = String.format(nested, "tags");
+    client.data(all); // warm-up
+    int tags = client.data("{ tags { slug } }").getJsonArray("tags").size();
+
+    long forOne = statementsDuring(() -> client.data(one));
+    long forAll = statementsDuring(() -> client.data(all));
+
+    System.out.println(
+        String.format(
+            "SQL statements for posts of tags: 1 tag -> %d, %d tags -> %d", forOne, tags, forAll));
+    assertTrue(tags > 3, "several tags to list");
+    assertEquals(forOne, forAll, "statements must not grow with the number of tags: " + statements);
+    assertTrue(forAll <= 5, "at most 5 statements, was " + forAll + ": " + statements);
   }
 
   private static void assertPage(GraphQLClient client, int size) {

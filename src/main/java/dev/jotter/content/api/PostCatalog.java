@@ -29,6 +29,16 @@ public interface PostCatalog {
   /** Published posts by id, in one read (three statements); ids not published are left out. */
   Map<Long, PostView> findPublishedByIds(Collection<Long> ids);
 
+  /**
+   * The newest published posts of each of several authors, {@code first} each, after a position:
+   * one page per author in a constant number of statements (four), whatever the number of authors.
+   * Authors without posts get an empty page.
+   */
+  Map<Long, PostSlice> findPublishedByAuthors(List<Long> authorIds, PostPosition after, int first);
+
+  /** The same for public tags. */
+  Map<Long, PostSlice> findPublishedByTags(List<Long> tagIds, PostPosition after, int first);
+
   /** Every published post, oldest first: what discovery indexes at start. */
   List<PostView> findAllPublished();
 

@@ -35,6 +35,15 @@ public interface PostRepository {
   /** The publication time of every published post. */
   List<java.time.OffsetDateTime> findPublicationTimes();
 
+  /**
+   * The newest published posts of each of several authors (or tags), at most {@code limit} each,
+   * after a position, in one query: post ids in order, per author (or tag) id.
+   *
+   * @param byTag true to group by public tag, false by author (primary or co-author)
+   */
+  Map<Long, List<Long>> findNewestPublishedIds(
+      boolean byTag, List<Long> groupIds, PostPosition after, int limit);
+
   long count();
 
   Post save(Post post);

@@ -80,25 +80,51 @@ public class ContentGraphQLApi {
   }
 
   @Name("posts")
-  @Description("The author's published posts, newest first.")
-  public @NonNull PostConnection authorPosts(
-      @Source Author author,
+  @Description(
+      "The author's published posts, newest first (batched: a list of authors with"
+          + " their posts costs the same few statements as one).")
+  public @NonNull List<@NonNull PostConnection> authorPosts(
+      @Source List<Author> authorList,
       @Name("first") @DefaultValue(DEFAULT_PAGE_SIZE) int first,
       @Name("after") String after)
       throws InvalidArgumentException {
-    return connection(
-        new PostFilter(null, author.getSlug()), first, after, PostOrder.PUBLISHED_AT_DESC);
+    checkFirst(first);
+    PostPosition position = Cursors.parse(after, PostOrder.PUBLISHED_AT_DESC);
+    Map<Long, PostSlice> pages =
+        posts.findPublishedByAuthors(
+            authorList.stream().map(a -> a.getView().id()).toList(), position, first);
+    return authorList.stream()
+        .map(
+            a ->
+                connection(
+                    pages.get(a.getView().id()),
+                    position,
+                    PostOrder.PUBLISHED_AT_DESC,
+                    new PostFilter(null, a.getSlug())))
+        .toList();
   }
 
   @Name("posts")
-  @Description("The tag's published posts, newest first.")
-  public @NonNull PostConnection tagPosts(
-      @Source Tag tag,
+  @Description("The tag's published posts, newest first (batched like Author.posts).")
+  public @NonNull List<@NonNull PostConnection> tagPosts(
+      @Source List<Tag> tagList,
       @Name("first") @DefaultValue(DEFAULT_PAGE_SIZE) int first,
       @Name("after") String after)
       throws InvalidArgumentException {
-    return connection(
-        new PostFilter(tag.getSlug(), null), first, after, PostOrder.PUBLISHED_AT_DESC);
+    checkFirst(first);
+    PostPosition position = Cursors.parse(after, PostOrder.PUBLISHED_AT_DESC);
+    Map<Long, PostSlice> pages =
+        posts.findPublishedByTags(
+            tagList.stream().map(t -> t.getView().id()).toList(), position, first);
+    return tagList.stream()
+        .map(
+            t ->
+                connection(
+                    pages.get(t.getView().id()),
+                    position,
+                    PostOrder.PUBLISHED_AT_DESC,
+                    new PostFilter(t.getSlug(), null)))
+        .toList();
   }
 
   @Name("postCount")
@@ -127,12 +153,20 @@ public class ContentGraphQLApi {
 
   private PostConnection connection(PostFilter filter, int first, String after, PostOrder order)
       throws InvalidArgumentException {
+    checkFirst(first);
+    PostPosition position = Cursors.parse(after, order);
+    return connection(posts.findPublished(filter, order, position, first), position, order, filter);
+  }
+
+  private static void checkFirst(int first) throws InvalidArgumentException {
     if (first < 0 || first > PostCatalog.MAX_PAGE_SIZE) {
       throw new InvalidArgumentException(
           "first must be between 0 and " + PostCatalog.MAX_PAGE_SIZE + "; it was " + first + ".");
     }
-    PostPosition position = Cursors.parse(after, order);
-    PostSlice slice = posts.findPublished(filter, order, position, first);
+  }
+
+  private static PostConnection connection(
+      PostSlice slice, PostPosition position, PostOrder order, PostFilter filter) {
     List<PostEdge> edges =
         slice.posts().stream()
             .map(post -> new PostEdge(Cursors.of(post, order), new Post(post)))

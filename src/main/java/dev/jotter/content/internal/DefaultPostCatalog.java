@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads published posts; views are built inside the transaction that loaded the entities. */
@@ -61,6 +63,43 @@ public class DefaultPostCatalog implements PostCatalog {
       views.put(post.id(), Views.of(post));
     }
     return views;
+  }
+
+  @Override
+  public Map<Long, PostSlice> findPublishedByAuthors(
+      List<Long> authorIds, PostPosition after, int first) {
+    return pagesOf(false, authorIds, after, first);
+  }
+
+  @Override
+  public Map<Long, PostSlice> findPublishedByTags(
+      List<Long> tagIds, PostPosition after, int first) {
+    return pagesOf(true, tagIds, after, first);
+  }
+
+  private Map<Long, PostSlice> pagesOf(
+      boolean byTag, List<Long> groupIds, PostPosition after, int first) {
+    if (first < 0 || first > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("first must be between 0 and " + MAX_PAGE_SIZE);
+    }
+    Map<Long, List<Long>> ids = posts.findNewestPublishedIds(byTag, groupIds, after, first + 1);
+    Set<Long> all = new HashSet<>();
+    ids.values().forEach(all::addAll);
+    Map<Long, PostView> views = findPublishedByIds(all);
+    Map<Long, PostSlice> pages = new HashMap<>();
+    for (Long group : groupIds) {
+      List<Long> page = ids.getOrDefault(group, List.of());
+      pages.put(
+          group,
+          new PostSlice(
+              page.stream()
+                  .limit(first)
+                  .map(views::get)
+                  .filter(java.util.Objects::nonNull)
+                  .toList(),
+              page.size() > first));
+    }
+    return pages;
   }
 
   @Override

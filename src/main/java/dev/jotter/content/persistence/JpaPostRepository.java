@@ -107,6 +107,54 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
+  public Map<Long, List<Long>> findNewestPublishedIds(
+      boolean byTag, List<Long> groupIds, PostPosition after, int limit) {
+    Map<Long, List<Long>> ids = new HashMap<>();
+    if (groupIds.isEmpty()) {
+      return ids;
+    }
+    String link =
+        byTag
+            ? "post_tag g join tag t on t.id = g.tag_id and t.name not like '#%'"
+            : "post_author g";
+    String group = byTag ? "g.tag_id" : "g.author_id";
+    StringBuilder sql =
+        new StringBuilder("select group_id, post_id from (select ")
+            .append(group)
+            .append(" as group_id, p.id as post_id, row_number() over (partition by ")
+            .append(group)
+            .append(" order by p.published_at desc, p.id desc) as n from post p join ")
+            .append(link)
+            .append(" on g.post_id = p.id where p.status = 'PUBLISHED' and ")
+            .append(group)
+            .append(" in (")
+            .append(String.join(",", java.util.Collections.nCopies(groupIds.size(), "?")))
+            .append(")");
+    if (after != null) {
+      sql.append(" and (p.published_at < ? or (p.published_at = ? and p.id < ?))");
+    }
+    sql.append(") ranked where n <= ? order by group_id, n");
+    jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
+    int i = 1;
+    for (Long id : groupIds) {
+      query.setParameter(i++, id);
+    }
+    if (after != null) {
+      OffsetDateTime at = OffsetDateTime.parse(after.sortValue());
+      query.setParameter(i++, at);
+      query.setParameter(i++, at);
+      query.setParameter(i++, after.id());
+    }
+    query.setParameter(i, limit);
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      ids.computeIfAbsent(((Number) columns[0]).longValue(), k -> new java.util.ArrayList<>())
+          .add(((Number) columns[1]).longValue());
+    }
+    return ids;
+  }
+
+  @Override
   public long count() {
     return em.createNamedQuery("Post.countAll", Long.class).getSingleResult();
   }
