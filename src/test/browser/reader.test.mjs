@@ -524,6 +524,22 @@ test('phone width (360x740): home and a post fit without horizontal scrolling', 
   assert.deepEqual(own, []);
 });
 
+test('GraphiQL at /graphql-ui works offline: it loads the schema and runs a query', async (t) => {
+  const { page, problems: own } = await openPage(t);
+  const external = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith(BASE)) external.push(req.url());
+  });
+  const query = '{ post(slug: "twenty-minutes-to-mars") { title readingTime { label } } }';
+  await page.goto(`${BASE}/graphql-ui/?query=${encodeURIComponent(query)}`);
+  await page.locator('.graphiql-execute-button').click();
+  const response = page.locator('.graphiql-response');
+  await response.filter({ hasText: 'min read' }).waitFor();
+  assert.match(await text(response), /"title": "Twenty Minutes to Mars"/);
+  assert.deepEqual(external, [], 'nothing is loaded from outside the server');
+  assert.deepEqual(own, []);
+});
+
 test('no console errors, page errors or failed requests in any test', () => {
   assert.deepEqual(problems, []);
 });

@@ -93,6 +93,14 @@ class GraphQLOverHttpIT extends HttpIT {
   }
 
   @Test
+  void aContentTypeSentTwiceByABrowserIsStillJson() {
+    HttpResponse<String> res =
+        client.post("{\"query\": \"{ tags { name } }\"}", "application/json, application/json");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    assertThat(res.body()).startsWith("{\"data\":{\"tags\":[");
+  }
+
+  @Test
   void aRequestBodyOverTheLimitIsRefusedWith413() {
     String padding = "#".repeat(1024 * 1024);
     String body = "{\"query\": \"{ tags { name } }\\n" + padding + "\"}";

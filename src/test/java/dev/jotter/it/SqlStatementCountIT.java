@@ -101,7 +101,7 @@ class SqlStatementCountIT {
 
   private void ensureFiftyPosts() {
     if (hasFiftyPosts()) {
-      return; // the test server's database outlives a build without 'clean'
+      return; // both tests of this class need them; the first one made them
     }
     OffsetDateTime start = OffsetDateTime.parse("2020-01-01T00:00:00Z");
     for (int i = 0; i < 50; i++) {

@@ -215,11 +215,13 @@ public class GraphQLServlet extends HttpServlet {
         413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxRequestBytes + " bytes.");
   }
 
+  /**
+   * The media type of a Content-Type header, without parameters. Browsers' fetch joins a header set
+   * twice with ", " (GraphiQL sends "application/json, application/json"): the first counts.
+   */
   private static String mediaType(String contentType) {
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-        .strip()
-        .toLowerCase(Locale.ROOT);
+    String type = contentType.split("[;,]", 2)[0];
+    return type.strip().toLowerCase(Locale.ROOT);
   }
 
   private static void write(
