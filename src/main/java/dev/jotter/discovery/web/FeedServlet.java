@@ -31,13 +31,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The blog's feeds, also per tag and per author: {@code /rss.xml} (RSS 2.0), {@code /atom.xml}
- * (Atom 1.0), {@code /feed.json} (JSON Feed 1.1), and {@code /tag/{slug}/rss.xml} etc. The newest
- * {@value #ITEMS} published posts with full HTML; {@code ETag} and {@code Last-Modified}, and 304
- * for a conditional request whose copy is current.
+ * (Atom 1.0), {@code /feed.json} (JSON Feed 1.1), and {@code /tag/{slug}/rss.xml} etc.; and {@code
+ * /sitemap.xml} (home, every published post, public tag and author). The newest {@value #ITEMS}
+ * published posts with full HTML; {@code ETag} and {@code Last-Modified}, and 304 for a conditional
+ * request whose copy is current.
  */
 @WebServlet(
     name = "Feeds",
-    urlPatterns = {"/rss.xml", "/atom.xml", "/feed.json", "/tag/*", "/author/*"})
+    urlPatterns = {"/rss.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/tag/*", "/author/*"})
 public class FeedServlet extends HttpServlet {
 
   static final int ITEMS = 20;
@@ -67,6 +68,10 @@ public class FeedServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+    if (path.equals("/sitemap.xml")) {
+      sitemap(req, res);
+      return;
+    }
     Matcher m = PATH.matcher(path);
     if (!m.matches()) {
       notFound(res);
@@ -104,6 +109,21 @@ public class FeedServlet extends HttpServlet {
         };
     OffsetDateTime modified = items.isEmpty() ? null : Feeds.lastModified(items);
     Conditional.respond(req, res, contentType, body, modified);
+  }
+
+  private void sitemap(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    List<PostView> all = posts.findAllPublished();
+    try {
+      String body = new Feeds(publicUrl).sitemap(all, tags.findAllPublic(), authors.findAll());
+      Conditional.respond(
+          req,
+          res,
+          "application/xml;charset=utf-8",
+          body,
+          all.isEmpty() ? null : Feeds.lastModified(all));
+    } catch (XMLStreamException e) {
+      throw new IOException("Cannot write the sitemap", e);
+    }
   }
 
   private record Selection(PostFilter filter, Channel channel) {}

@@ -168,6 +168,40 @@ final class Feeds {
         .toString();
   }
 
+  /** The sitemap: the home page, every published post, public tag and author. */
+  String sitemap(List<PostView> posts, List<TagView> tags, List<AuthorView> authors)
+      throws XMLStreamException {
+    StringWriter out = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement("urlset");
+    xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+    url(xml, base + "/", posts.isEmpty() ? null : lastModified(posts));
+    for (PostView post : posts) {
+      url(xml, postUrl(post), post.updatedAt());
+    }
+    for (TagView tag : tags) {
+      url(xml, base + "/tag/" + tag.slug(), null);
+    }
+    for (AuthorView author : authors) {
+      url(xml, base + "/author/" + author.slug(), null);
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.close();
+    return out.toString();
+  }
+
+  private static void url(XMLStreamWriter xml, String loc, OffsetDateTime modified)
+      throws XMLStreamException {
+    xml.writeStartElement("url");
+    element(xml, "loc", loc);
+    if (modified != null) {
+      element(xml, "lastmod", iso(modified));
+    }
+    xml.writeEndElement();
+  }
+
   static OffsetDateTime lastModified(List<PostView> posts) {
     return posts.stream()
         .map(p -> p.updatedAt().isAfter(p.publishedAt()) ? p.updatedAt() : p.publishedAt())
