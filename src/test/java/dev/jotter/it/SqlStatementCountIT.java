@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -123,7 +124,7 @@ class SqlStatementCountIT {
   }
 
   /** The statements of the last measurement, with their execution counts, for the report. */
-  private final List<String> statements = new java.util.ArrayList<>();
+  private final List<String> statements = new ArrayList<>();
 
   /** Statements H2 executed while {@code work} ran (H2's QUERY_STATISTICS, database-wide). */
   private long statementsDuring(Runnable work) throws Exception {

@@ -3,6 +3,8 @@ package dev.jotter.content.domain;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +29,13 @@ public interface PostRepository {
   Map<Long, Long> countPublishedByAuthor(List<Long> authorIds);
 
   /** Published posts with these ids (batch-fetching their authors and tags). */
-  List<Post> findPublishedByIds(java.util.Collection<Long> ids);
+  List<Post> findPublishedByIds(Collection<Long> ids);
 
   /** Every published post, oldest first. */
   List<Post> findAllPublished();
 
   /** The publication time of every published post. */
-  List<java.time.OffsetDateTime> findPublicationTimes();
+  List<OffsetDateTime> findPublicationTimes();
 
   /**
    * The newest published posts of each of several authors (or tags), at most {@code limit} each,

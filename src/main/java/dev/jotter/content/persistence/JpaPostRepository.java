@@ -9,8 +9,12 @@ import dev.jotter.content.domain.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +82,7 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
-  public List<Post> findPublishedByIds(java.util.Collection<Long> ids) {
+  public List<Post> findPublishedByIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -128,13 +132,13 @@ public class JpaPostRepository implements PostRepository {
             .append(" on g.post_id = p.id where p.status = 'PUBLISHED' and ")
             .append(group)
             .append(" in (")
-            .append(String.join(",", java.util.Collections.nCopies(groupIds.size(), "?")))
+            .append(String.join(",", Collections.nCopies(groupIds.size(), "?")))
             .append(")");
     if (after != null) {
       sql.append(" and (p.published_at < ? or (p.published_at = ? and p.id < ?))");
     }
     sql.append(") ranked where n <= ? order by group_id, n");
-    jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
+    Query query = em.createNativeQuery(sql.toString());
     int i = 1;
     for (Long id : groupIds) {
       query.setParameter(i++, id);
@@ -148,7 +152,7 @@ public class JpaPostRepository implements PostRepository {
     query.setParameter(i, limit);
     for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
-      ids.computeIfAbsent(((Number) columns[0]).longValue(), k -> new java.util.ArrayList<>())
+      ids.computeIfAbsent(((Number) columns[0]).longValue(), k -> new ArrayList<>())
           .add(((Number) columns[1]).longValue());
     }
     return ids;

@@ -8,6 +8,7 @@ import dev.jotter.content.graphql.Post;
 import dev.jotter.content.graphql.Tag;
 import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.internal.DiscoveryService;
+import dev.jotter.discovery.internal.SearchIndex;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,7 +126,7 @@ public class DiscoveryGraphQLApi {
     return posts.archive();
   }
 
-  private static String cursor(dev.jotter.discovery.internal.SearchIndex.Hit hit) {
+  private static String cursor(SearchIndex.Hit hit) {
     ByteBuffer bytes =
         ByteBuffer.allocate(13)
             .put((byte) 's')
@@ -134,8 +135,7 @@ public class DiscoveryGraphQLApi {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
   }
 
-  private static dev.jotter.discovery.internal.SearchIndex.Hit parseCursor(String cursor)
-      throws InvalidArgumentException {
+  private static SearchIndex.Hit parseCursor(String cursor) throws InvalidArgumentException {
     if (cursor == null) {
       return null;
     }
@@ -145,7 +145,7 @@ public class DiscoveryGraphQLApi {
         throw new IllegalArgumentException();
       }
       float score = Float.intBitsToFloat(bytes.getInt());
-      return new dev.jotter.discovery.internal.SearchIndex.Hit(bytes.getLong(), score);
+      return new SearchIndex.Hit(bytes.getLong(), score);
     } catch (IllegalArgumentException e) {
       throw new InvalidArgumentException(
           "after: not a cursor of this search; use an endCursor from an earlier page.");

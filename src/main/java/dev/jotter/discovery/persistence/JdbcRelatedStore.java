@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -222,6 +223,6 @@ public class JdbcRelatedStore implements RelatedStore {
   }
 
   private static String placeholders(int n) {
-    return String.join(",", java.util.Collections.nCopies(n, "?"));
+    return String.join(",", Collections.nCopies(n, "?"));
   }
 }
