@@ -197,6 +197,12 @@ class ReaderApiIT extends HttpIT {
       deep = deep.replace("{ title }", "{ author { posts(first: 1) { nodes { title } } } }");
     }
     assertThat(code(client.query(deep))).isEqualTo("QUERY_TOO_COMPLEX");
+    String wide =
+        "{ posts(first: 100) { nodes { author { posts(first: 100) { nodes {"
+            + " author { posts(first: 100) { nodes { title } } } } } } } } }";
+    JsonObject tooMany = client.query(wide);
+    assertThat(code(tooMany)).isEqualTo("QUERY_TOO_COMPLEX");
+    assertThat(message(tooMany)).contains("the limit is");
   }
 
   static List<String> slugs(JsonObject object, String field) {

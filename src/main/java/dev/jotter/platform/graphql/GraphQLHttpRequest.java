@@ -81,7 +81,20 @@ record GraphQLHttpRequest(
    * @throws BadRequest when the operation to run cannot be chosen
    */
   Optional<OperationDefinition> selectedOperation() throws BadRequest {
-    Document document = Parser.parse(query);
+    return selectedOperation(document());
+  }
+
+  /** The parsed query; throws {@code InvalidSyntaxException} when it is not GraphQL. */
+  Document document() {
+    return Parser.parse(query);
+  }
+
+  /**
+   * The operation of {@code document} this request runs.
+   *
+   * @throws BadRequest when the operation to run cannot be chosen
+   */
+  Optional<OperationDefinition> selectedOperation(Document document) throws BadRequest {
     List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
     if (operationName != null && !operationName.isEmpty()) {
       return Optional.of(

@@ -1,6 +1,7 @@
 package dev.jotter.platform.graphql;
 
 import dev.jotter.platform.graphql.GraphQLHttpRequest.BadRequest;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import io.smallrye.graphql.execution.ExecutionResponse;
@@ -51,6 +52,10 @@ public class GraphQLServlet extends HttpServlet {
   @Inject
   @ConfigProperty(name = "jotter.graphql.max-request-bytes", defaultValue = "1048576")
   long maxRequestBytes;
+
+  @Inject
+  @ConfigProperty(name = "jotter.graphql.max-query-cost", defaultValue = "50000")
+  long maxQueryCost;
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -123,7 +128,8 @@ public class GraphQLServlet extends HttpServlet {
             req.getParameter("operationName"),
             jsonParameter(req, "variables"),
             jsonParameter(req, "extensions"));
-    Optional<OperationDefinition> operation = request.selectedOperation();
+    Document document = request.document();
+    Optional<OperationDefinition> operation = request.selectedOperation(document);
     if (operation.isPresent()
         && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
       res.setHeader("Allow", "POST");
@@ -134,12 +140,39 @@ public class GraphQLServlet extends HttpServlet {
               + operation.get().getOperation().name().toLowerCase(Locale.ROOT)
               + "s with POST.");
     }
-    run(request, media, res);
+    runWithinCost(request, document, operation, media, res);
   }
 
   private void execute(GraphQLHttpRequest request, ResponseMediaType media, HttpServletResponse res)
       throws IOException, BadRequest {
-    request.selectedOperation(); // refuses unparseable documents and unknown operation names
+    Document document = request.document(); // refuses what is not GraphQL
+    runWithinCost(request, document, request.selectedOperation(document), media, res);
+  }
+
+  /** Runs the operation unless it could resolve more fields than allowed (see QueryCost). */
+  private void runWithinCost(
+      GraphQLHttpRequest request,
+      Document document,
+      Optional<OperationDefinition> operation,
+      ResponseMediaType media,
+      HttpServletResponse res)
+      throws IOException {
+    long cost = operation.map(op -> QueryCost.of(document, op, request.variables())).orElse(0L);
+    if (cost > maxQueryCost) {
+      int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+      write(
+          res,
+          status,
+          media,
+          GraphQLErrors.single(
+              "This query could resolve up to "
+                  + (cost == Long.MAX_VALUE ? "too many" : cost)
+                  + " fields; the limit is "
+                  + maxQueryCost
+                  + ". Ask for fewer items (a smaller first) or nest fewer lists.",
+              "QUERY_TOO_COMPLEX"));
+      return;
+    }
     run(request, media, res);
   }
 
