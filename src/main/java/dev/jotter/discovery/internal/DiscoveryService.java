@@ -119,13 +119,6 @@ public class DiscoveryService {
             (System.nanoTime() - relatedStarted) / 1_000_000));
   }
 
-  /** Recomputes every related list and stores them (a full rebuild); returns how many. */
-  public int rebuildRelated() {
-    Map<Long, List<Related>> lists = computeAll();
-    store.replaceAll(lists, fingerprint(posts.findAllPublished()));
-    return lists.size();
-  }
-
   @Transactional(TxType.REQUIRES_NEW)
   void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
     refresh(event.postId());

@@ -2,15 +2,12 @@ package dev.jotter.discovery.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jotter.content.domain.MarkdownRenderer;
-import dev.jotter.content.domain.RenderedBody;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,22 +36,18 @@ class DemoBlogRelatedTest {
         try (InputStream md = getClass().getResourceAsStream("/demo/" + p.getString("file"))) {
           markdown = new String(md.readAllBytes(), StandardCharsets.UTF_8);
         }
-        RenderedBody body = MarkdownRenderer.instance().render(markdown);
-        List<Long> tags =
-            p.getJsonArray("tags").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .filter(t -> !t.startsWith("hash-"))
-                .map(t -> tagIds.computeIfAbsent(t, k -> tagIds.size() + 1L))
-                .toList();
         Doc doc =
-            new Doc(
+            TestDocs.doc(
                 id,
                 p.getString("title"),
-                String.join("\n", body.headings().stream().map(h -> h.text()).toList()),
-                body.text(),
-                tags,
+                markdown,
+                p.getJsonArray("tags").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .filter(t -> !t.startsWith("hash-"))
+                    .toList(),
+                tagIds,
                 "astro",
-                OffsetDateTime.parse(p.getString("publishedAt")));
+                p.getString("publishedAt"));
         engine.put(doc);
         docs.put(id, doc);
         slugs.put(id, p.getString("slug"));

@@ -2,8 +2,6 @@ package dev.jotter.discovery.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jotter.content.domain.MarkdownRenderer;
-import dev.jotter.content.domain.RenderedBody;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,20 +34,17 @@ class RelatedEngineTest {
         JsonReader reader = Json.createReader(in)) {
       for (JsonObject p : reader.readObject().getJsonArray("posts").getValuesAs(JsonObject.class)) {
         long id = p.getJsonNumber("id").longValue();
-        RenderedBody body = MarkdownRenderer.instance().render(p.getString("markdown"));
-        List<Long> tags =
-            p.getJsonArray("tags").getValuesAs(JsonString.class).stream()
-                .map(t -> tagIds.computeIfAbsent(t.getString(), k -> tagIds.size() + 1L))
-                .toList();
         DOCS.add(
-            new Doc(
+            TestDocs.doc(
                 id,
                 p.getString("title"),
-                String.join("\n", body.headings().stream().map(h -> h.text()).toList()),
-                body.text(),
-                tags,
+                p.getString("markdown"),
+                p.getJsonArray("tags").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList(),
+                tagIds,
                 p.getString("author"),
-                OffsetDateTime.parse(p.getString("publishedAt"))));
+                p.getString("publishedAt")));
         TOPIC.put(id, p.getString("topic"));
       }
     }
