@@ -102,7 +102,7 @@ class GraphQLOverHttpIT extends HttpIT {
 
   @Test
   void aRequestBodyOverTheLimitIsRefusedWith413() {
-    String padding = "#".repeat(1024 * 1024);
+    String padding = "#".repeat(4 * 1024 * 1024);
     String body = "{\"query\": \"{ tags { name } }\\n" + padding + "\"}";
     assertJsonError(client.post(body, "application/json"), 413, "PAYLOAD_TOO_LARGE");
   }

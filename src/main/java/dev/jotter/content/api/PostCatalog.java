@@ -14,7 +14,14 @@ public interface PostCatalog {
   /** The largest page a reader may ask for. */
   int MAX_PAGE_SIZE = 100;
 
+  /** A published post by its slug, or by a slug it had before it was renamed. */
   Optional<PostView> findPublishedBySlug(String slug);
+
+  /** A post in any status but trashed, for the preview of its authors and editors. */
+  Optional<PostView> findById(long id);
+
+  /** The slugs each post had before it was renamed, newest first; old links still find it. */
+  Map<Long, List<String>> previousSlugs(Collection<Long> postIds);
 
   /**
    * A page of published posts, in {@code order}, after {@code after} (null: from the start). Costs

@@ -10,5 +10,7 @@ public enum PostStatus {
   @Description("Will be published at its publishedAt time.")
   SCHEDULED,
   @Description("Live for readers.")
-  PUBLISHED
+  PUBLISHED,
+  @Description("Deleted: in the trash, restorable (as a draft) for 30 days, then purged.")
+  TRASHED
 }

@@ -54,6 +54,11 @@ public class Author {
     this.updatedAt = now;
   }
 
+  public void rename(String name, OffsetDateTime now) {
+    this.name = name;
+    this.updatedAt = now;
+  }
+
   public void describe(
       String bio, String avatarUrl, String website, String location, OffsetDateTime now) {
     this.bio = bio;

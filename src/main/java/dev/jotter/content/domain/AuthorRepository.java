@@ -10,5 +10,7 @@ public interface AuthorRepository {
 
   List<Author> findAll();
 
+  Optional<Author> findById(long id);
+
   Author save(Author author);
 }

@@ -108,6 +108,9 @@ public class Post {
   @Column(name = "reading_minutes", nullable = false)
   private int readingMinutes;
 
+  @Column(name = "trashed_at")
+  private OffsetDateTime trashedAt;
+
   @Version private long version;
 
   @ManyToMany
@@ -178,14 +181,50 @@ public class Post {
     this.tags.addAll(tags);
   }
 
+  /** Gives the post a new address; the caller keeps the old one in the slug history. */
+  public void rename(Slug slug, OffsetDateTime now) {
+    this.slug = slug.value();
+    this.updatedAt = now;
+  }
+
   public void publish(OffsetDateTime at) {
     this.status = PostStatus.PUBLISHED;
     this.publishedAt = at;
   }
 
-  /** Takes the post back from readers; it keeps its content and becomes a draft again. */
+  /** Publishes the post at a future time; until then only its authors and editors see it. */
+  public void schedule(OffsetDateTime at) {
+    this.status = PostStatus.SCHEDULED;
+    this.publishedAt = at;
+  }
+
+  /**
+   * Takes the post back from readers (or cancels its schedule); it keeps its content and becomes a
+   * draft again.
+   */
   public void unpublish() {
+    if (status == PostStatus.SCHEDULED) {
+      this.publishedAt = null;
+    }
     this.status = PostStatus.DRAFT;
+  }
+
+  /** Moves the post to the trash: gone for readers, restorable until it is purged. */
+  public void trash(OffsetDateTime now) {
+    this.status = PostStatus.TRASHED;
+    this.trashedAt = now;
+  }
+
+  /** Takes the post out of the trash as a draft (as WordPress does): nothing goes live unasked. */
+  public void restore(OffsetDateTime now) {
+    this.status = PostStatus.DRAFT;
+    this.publishedAt = null;
+    this.trashedAt = null;
+    this.updatedAt = now;
+  }
+
+  public OffsetDateTime trashedAt() {
+    return trashedAt;
   }
 
   public Long id() {

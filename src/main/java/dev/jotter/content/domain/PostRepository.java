@@ -48,5 +48,46 @@ public interface PostRepository {
 
   long count();
 
+  /** A post in any status. */
+  Optional<Post> findById(long id);
+
+  /** A post in any status, its row locked until the transaction ends. */
+  Optional<Post> findByIdForUpdate(long id);
+
+  /** The published post that had this slug before it was renamed. */
+  Optional<Post> findPublishedByPreviousSlug(String slug);
+
+  /** Whether another post than {@code exceptPostId} (null: any) has or had this slug. */
+  boolean slugInUse(String slug, Long exceptPostId);
+
+  /** Keeps a post's old slug in its history, so the old address still resolves. */
+  void retireSlug(long postId, String slug, OffsetDateTime now);
+
+  /** Drops a slug from a post's history (the post took it back). */
+  void unretireSlug(long postId, String slug);
+
+  /** The earlier slugs of each post, newest first. */
+  Map<Long, List<String>> previousSlugs(Collection<Long> postIds);
+
+  /** Drafts and scheduled posts, most recently edited first; of one author unless null. */
+  List<Post> findUnpublished(Long authorId, PostPosition after, int limit);
+
+  long countUnpublished(Long authorId);
+
+  /** Scheduled posts whose time has come, locked for publishing. */
+  List<Post> findDueForUpdate(OffsetDateTime now);
+
+  Optional<OffsetDateTime> nextScheduledAt();
+
+  List<Post> findTrashedBefore(OffsetDateTime before);
+
+  /** The published posts of an author (as primary or co-author), or with a tag. */
+  List<Long> findPublishedIds(boolean byTag, long groupId);
+
+  void delete(Post post);
+
+  /** Writes pending changes now (and so bumps versions), inside the transaction. */
+  void flush();
+
   Post save(Post post);
 }

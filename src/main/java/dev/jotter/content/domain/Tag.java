@@ -56,6 +56,13 @@ public class Tag {
     this.updatedAt = now;
   }
 
+  public void change(Slug slug, String name, String description, OffsetDateTime now) {
+    this.slug = slug.value();
+    this.name = name;
+    this.description = description;
+    this.updatedAt = now;
+  }
+
   /** Whether readers may see this tag. */
   public boolean isPublic() {
     return !name.startsWith(INTERNAL_PREFIX);

@@ -11,5 +11,11 @@ public interface TagRepository {
   /** Every public tag (no internal {@code #} tags), by name. */
   List<Tag> findPublic();
 
+  /** Every tag, internal ones included, by name. */
+  List<Tag> findAll();
+
   Tag save(Tag tag);
+
+  /** Deletes a tag and takes it off every post. */
+  void delete(Tag tag);
 }

@@ -2,19 +2,25 @@ package dev.jotter.content.graphql;
 
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
+import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.PreviewAccess;
 import dev.jotter.content.api.TagCatalog;
 import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -33,11 +39,54 @@ public class ContentGraphQLApi {
   @Inject PostCatalog posts;
   @Inject AuthorCatalog authors;
   @Inject TagCatalog tags;
+  @Inject PostEditor editor;
+  @Inject PreviewAccess preview;
 
   @Query("post")
-  @Description("A published post by its slug; null when there is none.")
-  public Post post(@NonNull @Name("slug") String slug) {
-    return posts.findPublishedBySlug(slug).map(Post::new).orElse(null);
+  @Description(
+      "A post by slug (a slug it had before a rename works too) or by id; null when there is"
+          + " none. Readers only find published posts; drafts and scheduled posts are found by"
+          + " id by their authors and by editors.")
+  public Post post(@Name("slug") String slug, @Name("id") @Id String id)
+      throws InvalidArgumentException {
+    if ((slug == null) == (id == null)) {
+      throw new InvalidArgumentException("post: give either slug or id, not both or neither.");
+    }
+    if (slug != null) {
+      return posts.findPublishedBySlug(slug).map(Post::new).orElse(null);
+    }
+    return posts
+        .findById(parseId(id))
+        .filter(p -> p.status() == PostStatus.PUBLISHED || preview.maySee(p))
+        .map(Post::new)
+        .orElse(null);
+  }
+
+  @Query("drafts")
+  @Description(
+      "Drafts and scheduled posts, most recently edited first: your own, or everybody's for"
+          + " editors and administrators. Needs a signed-in staff user.")
+  public @NonNull PostConnection drafts(
+      @Name("first") @DefaultValue(DEFAULT_PAGE_SIZE) @Description("How many posts, 0 to 100.")
+          int first,
+      @Name("after") @Description("Read the posts after this cursor.") String after)
+      throws InvalidArgumentException, UnauthenticatedException {
+    Long authorId = preview.unpublishedScope().orElse(null);
+    checkFirst(first);
+    PostPosition position = Cursors.parse(after, PostOrder.UPDATED_AT_DESC);
+    return connection(
+        editor.findUnpublished(authorId, position, first),
+        position,
+        PostOrder.UPDATED_AT_DESC,
+        () -> editor.countUnpublished(authorId));
+  }
+
+  @Name("previousSlugs")
+  @Description("Slugs the post had before it was renamed, newest first: they still find it.")
+  public @NonNull List<@NonNull List<@NonNull String>> previousSlugs(@Source List<Post> postList) {
+    Map<Long, List<String>> slugs =
+        posts.previousSlugs(postList.stream().map(p -> p.getView().id()).toList());
+    return postList.stream().map(p -> slugs.getOrDefault(p.getView().id(), List.of())).toList();
   }
 
   @Query("posts")
@@ -148,7 +197,7 @@ public class ContentGraphQLApi {
   @Name("totalCount")
   @Description("How many posts the whole list holds (costs one more query: ask only if shown).")
   public int totalCount(@Source PostConnection connection) {
-    return (int) posts.countPublished(connection.getFilter());
+    return (int) connection.countAll();
   }
 
   private PostConnection connection(PostFilter filter, int first, String after, PostOrder order)
@@ -158,6 +207,15 @@ public class ContentGraphQLApi {
     return connection(posts.findPublished(filter, order, position, first), position, order, filter);
   }
 
+  /** A post id as clients send it; ids are decimal numbers. */
+  public static long parseId(String id) throws InvalidArgumentException {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException("id: \"" + id + "\" is not a post id.");
+    }
+  }
+
   private static void checkFirst(int first) throws InvalidArgumentException {
     if (first < 0 || first > PostCatalog.MAX_PAGE_SIZE) {
       throw new InvalidArgumentException(
@@ -165,8 +223,13 @@ public class ContentGraphQLApi {
     }
   }
 
-  private static PostConnection connection(
+  private PostConnection connection(
       PostSlice slice, PostPosition position, PostOrder order, PostFilter filter) {
+    return connection(slice, position, order, () -> posts.countPublished(filter));
+  }
+
+  private static PostConnection connection(
+      PostSlice slice, PostPosition position, PostOrder order, LongSupplier totalCount) {
     List<PostEdge> edges =
         slice.posts().stream()
             .map(post -> new PostEdge(Cursors.of(post, order), new Post(post)))
@@ -177,6 +240,6 @@ public class ContentGraphQLApi {
             position != null,
             edges.isEmpty() ? null : edges.get(0).cursor(),
             edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-    return new PostConnection(edges, pageInfo, filter);
+    return new PostConnection(edges, pageInfo, totalCount);
   }
 }

@@ -1,9 +1,8 @@
 package dev.jotter.content.graphql;
 
-import dev.jotter.content.api.PostFilter;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 /** Relay's connection over posts; totalCount is resolved only when asked for. */
@@ -12,12 +11,12 @@ public class PostConnection {
 
   private final List<PostEdge> edges;
   private final PageInfo pageInfo;
-  private final PostFilter filter;
+  private final LongSupplier totalCount;
 
-  PostConnection(List<PostEdge> edges, PageInfo pageInfo, PostFilter filter) {
+  PostConnection(List<PostEdge> edges, PageInfo pageInfo, LongSupplier totalCount) {
     this.edges = List.copyOf(edges);
     this.pageInfo = pageInfo;
-    this.filter = filter;
+    this.totalCount = totalCount;
   }
 
   @NonNull
@@ -36,8 +35,8 @@ public class PostConnection {
     return pageInfo;
   }
 
-  @Ignore
-  public PostFilter getFilter() {
-    return filter;
+  /** Counts the whole list (one more query). */
+  long countAll() {
+    return totalCount.getAsLong();
   }
 }

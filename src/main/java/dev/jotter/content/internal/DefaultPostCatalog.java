@@ -6,6 +6,7 @@ import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
+import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
@@ -34,7 +35,20 @@ public class DefaultPostCatalog implements PostCatalog {
 
   @Override
   public Optional<PostView> findPublishedBySlug(String slug) {
-    return posts.findPublishedBySlug(slug).map(Views::of);
+    return posts
+        .findPublishedBySlug(slug)
+        .or(() -> posts.findPublishedByPreviousSlug(slug))
+        .map(Views::of);
+  }
+
+  @Override
+  public Optional<PostView> findById(long id) {
+    return posts.findById(id).filter(post -> post.status() != PostStatus.TRASHED).map(Views::of);
+  }
+
+  @Override
+  public Map<Long, List<String>> previousSlugs(Collection<Long> postIds) {
+    return posts.previousSlugs(postIds);
   }
 
   @Override

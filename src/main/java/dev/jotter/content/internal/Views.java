@@ -1,6 +1,7 @@
 package dev.jotter.content.internal;
 
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import dev.jotter.content.domain.Author;
@@ -32,6 +33,11 @@ final class Views {
         post.version(),
         post.authors().stream().map(Views::of).toList(),
         post.publicTags().stream().map(Views::of).toList());
+  }
+
+  static EditablePost editable(Post post) {
+    return new EditablePost(
+        of(post), post.markdown(), post.tags().stream().map(Views::of).toList(), post.trashedAt());
   }
 
   static AuthorView of(Author author) {

@@ -29,6 +29,11 @@ public class JpaAuthorRepository implements AuthorRepository {
   }
 
   @Override
+  public Optional<Author> findById(long id) {
+    return Optional.ofNullable(em.find(Author.class, id));
+  }
+
+  @Override
   public Author save(Author author) {
     if (author.id() == null) {
       em.persist(author);

@@ -6,8 +6,10 @@ import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
+import dev.jotter.content.domain.RetiredSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -161,6 +163,179 @@ public class JpaPostRepository implements PostRepository {
   @Override
   public long count() {
     return em.createNamedQuery("Post.countAll", Long.class).getSingleResult();
+  }
+
+  @Override
+  public Optional<Post> findById(long id) {
+    return Optional.ofNullable(em.find(Post.class, id));
+  }
+
+  @Override
+  public Optional<Post> findByIdForUpdate(long id) {
+    return Optional.ofNullable(em.find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public Optional<Post> findPublishedByPreviousSlug(String slug) {
+    return em.createQuery(
+            "select p from Post p, RetiredSlug r"
+                + " where r.slug = :slug and p.id = r.postId and p.status = :published",
+            Post.class)
+        .setParameter("slug", slug)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean slugInUse(String slug, Long exceptPostId) {
+    long except = exceptPostId == null ? -1 : exceptPostId;
+    long current =
+        em.createQuery(
+                "select count(p) from Post p where p.slug = :slug and p.id <> :except", Long.class)
+            .setParameter("slug", slug)
+            .setParameter("except", except)
+            .getSingleResult();
+    long retired =
+        em.createQuery(
+                "select count(r) from RetiredSlug r where r.slug = :slug and r.postId <> :except",
+                Long.class)
+            .setParameter("slug", slug)
+            .setParameter("except", except)
+            .getSingleResult();
+    return current + retired > 0;
+  }
+
+  @Override
+  public void retireSlug(long postId, String slug, OffsetDateTime now) {
+    RetiredSlug existing = em.find(RetiredSlug.class, slug);
+    if (existing != null) {
+      em.remove(existing);
+      em.flush();
+    }
+    em.persist(new RetiredSlug(slug, postId, now));
+  }
+
+  @Override
+  public void unretireSlug(long postId, String slug) {
+    RetiredSlug existing = em.find(RetiredSlug.class, slug);
+    if (existing != null && existing.postId() == postId) {
+      em.remove(existing);
+      em.flush();
+    }
+  }
+
+  @Override
+  public Map<Long, List<String>> previousSlugs(Collection<Long> postIds) {
+    Map<Long, List<String>> slugs = new HashMap<>();
+    if (postIds.isEmpty()) {
+      return slugs;
+    }
+    List<RetiredSlug> rows =
+        em.createQuery(
+                "select r from RetiredSlug r where r.postId in :ids"
+                    + " order by r.retiredAt desc, r.slug",
+                RetiredSlug.class)
+            .setParameter("ids", List.copyOf(postIds))
+            .getResultList();
+    for (RetiredSlug row : rows) {
+      slugs.computeIfAbsent(row.postId(), k -> new ArrayList<>()).add(row.slug());
+    }
+    return slugs;
+  }
+
+  @Override
+  public List<Post> findUnpublished(Long authorId, PostPosition after, int limit) {
+    Keyset keyset = Keyset.UPDATED_AT_DESC;
+    StringBuilder jpql = new StringBuilder("select p from Post p where p.status in :statuses");
+    if (authorId != null) {
+      jpql.append(
+          " and p.id in (select ap.id from Post ap join ap.authors a where a.id = :authorId)");
+    }
+    if (after != null) {
+      jpql.append(" and (").append(keyset.after()).append(')');
+    }
+    jpql.append(" order by ").append(keyset.orderBy());
+    TypedQuery<Post> query =
+        em.createQuery(jpql.toString(), Post.class)
+            .setParameter("statuses", List.of(PostStatus.DRAFT, PostStatus.SCHEDULED));
+    if (authorId != null) {
+      query.setParameter("authorId", authorId);
+    }
+    if (after != null) {
+      query.setParameter("afterValue", keyset.sortValue(after.sortValue()));
+      query.setParameter("afterId", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public long countUnpublished(Long authorId) {
+    String jpql = "select count(p) from Post p where p.status in :statuses";
+    if (authorId != null) {
+      jpql += " and p.id in (select ap.id from Post ap join ap.authors a where a.id = :authorId)";
+    }
+    TypedQuery<Long> query =
+        em.createQuery(jpql, Long.class)
+            .setParameter("statuses", List.of(PostStatus.DRAFT, PostStatus.SCHEDULED));
+    if (authorId != null) {
+      query.setParameter("authorId", authorId);
+    }
+    return query.getSingleResult();
+  }
+
+  @Override
+  public List<Post> findDueForUpdate(OffsetDateTime now) {
+    return em.createQuery(
+            "select p from Post p where p.status = :scheduled and p.publishedAt <= :now"
+                + " order by p.publishedAt, p.id",
+            Post.class)
+        .setParameter("scheduled", PostStatus.SCHEDULED)
+        .setParameter("now", now)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<OffsetDateTime> nextScheduledAt() {
+    return Optional.ofNullable(
+        em.createQuery(
+                "select min(p.publishedAt) from Post p where p.status = :scheduled",
+                OffsetDateTime.class)
+            .setParameter("scheduled", PostStatus.SCHEDULED)
+            .getSingleResult());
+  }
+
+  @Override
+  public List<Post> findTrashedBefore(OffsetDateTime before) {
+    return em.createQuery(
+            "select p from Post p where p.status = :trashed and p.trashedAt < :before", Post.class)
+        .setParameter("trashed", PostStatus.TRASHED)
+        .setParameter("before", before)
+        .getResultList();
+  }
+
+  @Override
+  public List<Long> findPublishedIds(boolean byTag, long groupId) {
+    String jpql =
+        byTag
+            ? "select p.id from Post p join p.tags g where g.id = :group and p.status = :published"
+            : "select p.id from Post p join p.authors g where g.id = :group"
+                + " and p.status = :published";
+    return em.createQuery(jpql, Long.class)
+        .setParameter("group", groupId)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultList();
+  }
+
+  @Override
+  public void flush() {
+    em.flush();
+  }
+
+  @Override
+  public void delete(Post post) {
+    em.remove(post);
   }
 
   @Override

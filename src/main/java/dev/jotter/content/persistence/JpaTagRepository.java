@@ -29,6 +29,32 @@ public class JpaTagRepository implements TagRepository {
   }
 
   @Override
+  public List<Tag> findAll() {
+    return em.createQuery("select t from Tag t order by t.name, t.id", Tag.class).getResultList();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void delete(Tag tag) {
+    // post_tag keeps positions 0..n-1 per post; renumber what follows the removed tag
+    List<Object[]> links =
+        em.createNativeQuery("select post_id, position from post_tag where tag_id = ?")
+            .setParameter(1, tag.id())
+            .getResultList();
+    em.createNativeQuery("delete from post_tag where tag_id = ?")
+        .setParameter(1, tag.id())
+        .executeUpdate();
+    for (Object[] link : links) {
+      em.createNativeQuery(
+              "update post_tag set position = position - 1 where post_id = ? and position > ?")
+          .setParameter(1, link[0])
+          .setParameter(2, link[1])
+          .executeUpdate();
+    }
+    em.remove(tag);
+  }
+
+  @Override
   public Tag save(Tag tag) {
     if (tag.id() == null) {
       em.persist(tag);

@@ -3,9 +3,11 @@ package dev.jotter.platform.graphql;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -93,11 +95,51 @@ final class GraphQLErrors {
     return shaped.build();
   }
 
+  /**
+   * Bean Validation failures of arguments: code BAD_USER_INPUT, one message naming each field, and
+   * {@code extensions.fields} with the field path and message of each violation. The engine's own
+   * detail (the constraint, the invalid value, which may be a megabyte of text) is left out.
+   */
+  private static JsonObject inputViolations(
+      JsonObject error, JsonObject extensions, JsonArray violations) {
+    JsonArrayBuilder fields = Json.createArrayBuilder();
+    StringBuilder message = new StringBuilder("Invalid input: ");
+    boolean first = true;
+    for (JsonValue v : violations) {
+      if (!(v instanceof JsonObject violation)) {
+        continue;
+      }
+      StringBuilder path = new StringBuilder();
+      if (violation.get("propertyPath") instanceof JsonArray segments) {
+        for (int i = 1; i < segments.size(); i++) { // the first segment is the field's name
+          JsonValue segment = segments.get(i);
+          path.append(path.length() == 0 ? "" : ".")
+              .append(segment instanceof JsonString s ? s.getString() : segment.toString());
+        }
+      }
+      String text = violation.getString("message", "is not valid");
+      fields.add(Json.createObjectBuilder().add("field", path.toString()).add("message", text));
+      message.append(first ? "" : "; ").append(path).append(": ").append(text);
+      first = false;
+    }
+    JsonObjectBuilder shaped = Json.createObjectBuilder(error).add("message", message.toString());
+    shaped.add(
+        "extensions",
+        Json.createObjectBuilder()
+            .add("classification", extensions.getString("classification", "ValidationError"))
+            .add("code", "BAD_USER_INPUT")
+            .add("fields", fields));
+    return shaped.build();
+  }
+
   private static JsonObject withCode(JsonObject error) {
     JsonObject extensions =
         error.containsKey("extensions") && error.get("extensions") instanceof JsonObject o
             ? o
             : JsonValue.EMPTY_JSON_OBJECT;
+    if (extensions.get("violations") instanceof JsonArray violations) {
+      return inputViolations(error, extensions, violations);
+    }
     String code = extensions.getString("code", "");
     if (APPLICATION_CODE.matcher(code).matches()) {
       return error;

@@ -1,0 +1,28 @@
+package dev.jotter.authoring.domain;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Where staff users live. */
+public interface StaffRepository {
+
+  Optional<StaffUser> findById(long id);
+
+  Optional<StaffUser> findByEmail(String email);
+
+  List<StaffUser> findAll();
+
+  long count();
+
+  /** How many active staff users have this role. */
+  long countActive(Role role);
+
+  StaffUser save(StaffUser user);
+
+  /**
+   * Marks the blog as claimed by its first administrator; false when it was claimed already (also
+   * by a setup racing this one).
+   */
+  boolean claimBlog(OffsetDateTime now);
+}

@@ -1,0 +1,346 @@
+package dev.jotter.authoring.graphql;
+
+import dev.jotter.authoring.domain.Role;
+import dev.jotter.authoring.internal.EditOutcome;
+import dev.jotter.authoring.internal.PostAuthoring;
+import dev.jotter.authoring.internal.PostRevision;
+import dev.jotter.authoring.internal.StaffAccounts;
+import dev.jotter.authoring.internal.StaffMember;
+import dev.jotter.authoring.internal.TagAuthoring;
+import dev.jotter.authoring.internal.TooManyAttemptsException;
+import dev.jotter.content.api.EditablePost;
+import dev.jotter.content.graphql.Author;
+import dev.jotter.content.graphql.ContentGraphQLApi;
+import dev.jotter.content.graphql.Post;
+import dev.jotter.content.graphql.Tag;
+import dev.jotter.platform.errors.ForbiddenException;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import dev.jotter.platform.errors.UnauthenticatedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/**
+ * The staff side of the schema: signing in, writing and publishing posts, tags and staff accounts.
+ * Every operation but setup and login needs {@code Authorization: Bearer <token>}; who may do what
+ * is decided by the services (UNAUTHENTICATED, FORBIDDEN), never here.
+ */
+@GraphQLApi
+@ApplicationScoped
+public class AuthoringGraphQLApi {
+
+  @Inject StaffAccounts accounts;
+  @Inject PostAuthoring posts;
+  @Inject TagAuthoring tags;
+
+  // --- accounts -----------------------------------------------------------------------------
+
+  @Mutation("setup")
+  @Description(
+      "Claims a new blog: creates the first administrator (on the demo blog, taking over the"
+          + " author astro) and signs them in. Refused (FORBIDDEN) once any staff user exists.")
+  public @NonNull AuthPayload setup(
+      @NonNull @Name("email") String email,
+      @NonNull @Name("name") String name,
+      @NonNull @Name("password") @Description("At least 10 characters.") String password)
+      throws InvalidArgumentException, ForbiddenException {
+    return payload(accounts.setup(email, name, password));
+  }
+
+  @Mutation("login")
+  @Description(
+      "Signs in. A wrong email and a wrong password get the same error (UNAUTHENTICATED);"
+          + " repeated failures on one email must wait longer each time (TOO_MANY_ATTEMPTS).")
+  public @NonNull AuthPayload login(
+      @NonNull @Name("email") String email, @NonNull @Name("password") String password)
+      throws UnauthenticatedException, TooManyAttemptsException {
+    return payload(accounts.login(email, password));
+  }
+
+  @Query("me")
+  @Description("The signed-in staff user.")
+  public @NonNull Staff me() throws UnauthenticatedException {
+    return staff(accounts.me());
+  }
+
+  @Query("staffUsers")
+  @Description("Every staff user, by email: editors and administrators only.")
+  public @NonNull List<@NonNull Staff> staffUsers()
+      throws UnauthenticatedException, ForbiddenException {
+    return accounts.all().stream().map(this::staff).toList();
+  }
+
+  @Mutation("createStaff")
+  @Description(
+      "Adds a staff user with their own author card. Editors add authors and contributors;"
+          + " administrators anyone.")
+  public @NonNull Staff createStaff(@NonNull @Valid @Name("input") StaffInput input)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    return staff(accounts.create(input.email, input.name, input.role, input.password));
+  }
+
+  @Mutation("changeRole")
+  @Description(
+      "Changes a staff user's role: editors between author and contributor, administrators"
+          + " any. The last active administrator stays one.")
+  public @NonNull Staff changeRole(
+      @NonNull @Id @Name("id") String id, @NonNull @Name("role") Role role)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return staff(accounts.changeRole(parseId(id), role));
+  }
+
+  @Mutation("suspendStaff")
+  @Description("Suspends a staff user: they cannot sign in, and their tokens stop working at once.")
+  public @NonNull Staff suspendStaff(@NonNull @Id @Name("id") String id)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return staff(accounts.suspend(parseId(id)));
+  }
+
+  @Mutation("reactivateStaff")
+  @Description("Lets a suspended staff user sign in again.")
+  public @NonNull Staff reactivateStaff(@NonNull @Id @Name("id") String id)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return staff(accounts.reactivate(parseId(id)));
+  }
+
+  @Mutation("updateMyProfile")
+  @Description("Changes your author card: name, bio, avatar, website, location.")
+  public @NonNull Author updateMyProfile(@NonNull @Valid @Name("input") ProfileInput input)
+      throws UnauthenticatedException, InvalidArgumentException {
+    return Author.of(accounts.updateMyProfile(input.toProfile()));
+  }
+
+  @Mutation("changeMyPassword")
+  @Description("Changes your password; tokens issued before stay valid until they expire.")
+  public boolean changeMyPassword(
+      @NonNull @Name("currentPassword") String currentPassword,
+      @NonNull @Name("newPassword") String newPassword)
+      throws UnauthenticatedException, InvalidArgumentException {
+    accounts.changeMyPassword(currentPassword, newPassword);
+    return true;
+  }
+
+  // --- posts --------------------------------------------------------------------------------
+
+  @Mutation("createDraft")
+  @Description("Starts a post as a draft by you; its slug is made from the title.")
+  public @NonNull Post createDraft(@NonNull @Valid @Name("input") PostInput input)
+      throws UnauthenticatedException, InvalidArgumentException {
+    return post(posts.createDraft(input.toDraft()));
+  }
+
+  @Mutation("updatePost")
+  @Description(
+      "Saves a change to a post, if it is still at expectedVersion (its version when you loaded"
+          + " it). Otherwise nothing is saved and the answer is an EditConflict.")
+  public @NonNull UpdatePostResult updatePost(
+      @NonNull @Id @Name("id") String id,
+      @Name("expectedVersion") long expectedVersion,
+      @NonNull @Valid @Name("input") PostInput input)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    EditOutcome outcome = posts.update(parseId(id), expectedVersion, input.toDraft());
+    if (outcome instanceof EditOutcome.Conflict conflict) {
+      return new EditConflict(
+          "Someone else saved this post after version "
+              + conflict.expectedVersion()
+              + "; it is now at version "
+              + conflict.current().version()
+              + ". Nothing was saved.",
+          conflict.expectedVersion(),
+          conflict.current().version(),
+          conflict.differingFields(),
+          post(conflict.current()));
+    }
+    return new EditSaved(post(((EditOutcome.Saved) outcome).post()));
+  }
+
+  @Mutation("publishPost")
+  @Description("Publishes a post now.")
+  public @NonNull Post publishPost(@NonNull @Id @Name("id") String id)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return post(posts.publish(parseId(id)));
+  }
+
+  @Mutation("schedulePost")
+  @Description("Publishes a post at a future time (kept across restarts).")
+  public @NonNull Post schedulePost(
+      @NonNull @Id @Name("id") String id,
+      @NonNull @Name("publishAt") @Description("When to publish: in the future, with an offset.")
+          OffsetDateTime publishAt)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return post(posts.schedule(parseId(id), publishAt));
+  }
+
+  @Mutation("unpublishPost")
+  @Description("Takes a published post back to draft, or cancels a schedule.")
+  public @NonNull Post unpublishPost(@NonNull @Id @Name("id") String id)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return post(posts.unpublish(parseId(id)));
+  }
+
+  @Mutation("deletePost")
+  @Description("Moves a post to the trash: restorable with restorePost for 30 days.")
+  public @NonNull Post deletePost(@NonNull @Id @Name("id") String id)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return post(posts.delete(parseId(id)));
+  }
+
+  @Mutation("restorePost")
+  @Description("Takes a post out of the trash, as a draft.")
+  public @NonNull Post restorePost(@NonNull @Id @Name("id") String id)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return post(posts.restore(parseId(id)));
+  }
+
+  @Mutation("restoreRevision")
+  @Description("Puts a revision's title and markdown back; that save is a new revision.")
+  public @NonNull Post restoreRevision(
+      @NonNull @Id @Name("postId") String postId,
+      @NonNull @Id @Name("revisionId") String revisionId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException,
+          EditConflictException {
+    EditOutcome outcome = posts.restoreRevision(parseId(postId), parseId(revisionId));
+    if (outcome instanceof EditOutcome.Conflict conflict) {
+      throw new EditConflictException(
+          "Someone else saved the post meanwhile (now version "
+              + conflict.current().version()
+              + "); nothing was restored. Try again.");
+    }
+    return post(((EditOutcome.Saved) outcome).post());
+  }
+
+  @Name("markdown")
+  @Description("The Markdown source: for the post's authors and editors; null for readers.")
+  public String markdown(@Source Post post) throws UnauthenticatedException {
+    if (!accountsSignedIn()) {
+      return null;
+    }
+    return posts.preview(post.getView().id()).map(EditablePost::markdown).orElse(null);
+  }
+
+  @Name("revisions")
+  @Description(
+      "Saved states of the content, newest first (the last 50): for the post's authors and"
+          + " editors; null for readers.")
+  public List<List<@NonNull RevisionView>> revisions(@Source List<Post> postList)
+      throws UnauthenticatedException {
+    if (!accountsSignedIn()) {
+      return postList.stream().map(p -> (List<RevisionView>) null).toList();
+    }
+    Map<Long, List<PostRevision>> byPost =
+        posts.revisions(postList.stream().map(p -> p.getView().id()).toList());
+    return postList.stream()
+        .map(
+            p -> {
+              List<PostRevision> list = byPost.get(p.getView().id());
+              return list == null ? null : list.stream().map(RevisionView::new).toList();
+            })
+        .toList();
+  }
+
+  // --- tags ---------------------------------------------------------------------------------
+
+  @Query("allTags")
+  @Description("Every tag, internal (#) ones too, by name: for staff choosing a post's tags.")
+  public @NonNull List<@NonNull Tag> allTags() throws UnauthenticatedException {
+    return tags.all().stream().map(Tag::of).toList();
+  }
+
+  @Mutation("createTag")
+  @Description("Creates a tag: editors and administrators.")
+  public @NonNull Tag createTag(@NonNull @Valid @Name("input") TagInput input)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    return Tag.of(tags.create(input.name, input.slug, input.description));
+  }
+
+  @Mutation("updateTag")
+  @Description("Changes a tag (found by its current slug): editors and administrators.")
+  public @NonNull Tag updateTag(
+      @NonNull @Name("slug") String slug, @NonNull @Valid @Name("input") TagInput input)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return Tag.of(tags.update(slug, input.name, input.slug, input.description));
+  }
+
+  @Mutation("deleteTag")
+  @Description(
+      "Deletes a tag and takes it off every post; returns how many published posts had it.")
+  public int deleteTag(@NonNull @Name("slug") String slug)
+      throws UnauthenticatedException, ForbiddenException, NotFoundException {
+    return tags.delete(slug).size();
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private boolean accountsSignedIn() {
+    try {
+      accounts.me();
+      return true;
+    } catch (UnauthenticatedException e) {
+      return false;
+    }
+  }
+
+  private AuthPayload payload(StaffAccounts.Session session) {
+    return new AuthPayload(
+        session.token().value(),
+        session.token().expiresAt().atOffset(java.time.ZoneOffset.UTC),
+        staff(session.user()));
+  }
+
+  private Staff staff(StaffMember user) {
+    return new Staff(user, accounts.authorOf(user).orElseThrow());
+  }
+
+  private static Post post(EditablePost post) {
+    return Post.of(post.post());
+  }
+
+  private static long parseId(String id) throws InvalidArgumentException {
+    return ContentGraphQLApi.parseId(id);
+  }
+}

@@ -1,0 +1,338 @@
+package dev.jotter.authoring.internal;
+
+import dev.jotter.authoring.api.PostDeleted;
+import dev.jotter.authoring.api.PostPublished;
+import dev.jotter.authoring.api.PostUnpublished;
+import dev.jotter.authoring.api.PostUpdated;
+import dev.jotter.authoring.domain.Permissions;
+import dev.jotter.authoring.domain.PostAction;
+import dev.jotter.authoring.domain.Revision;
+import dev.jotter.authoring.domain.RevisionRepository;
+import dev.jotter.authoring.domain.StaffUser;
+import dev.jotter.content.api.AuthorEditor;
+import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.EditablePost;
+import dev.jotter.content.api.PostDraft;
+import dev.jotter.content.api.PostEditor;
+import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.TagView;
+import dev.jotter.content.api.VersionConflictException;
+import dev.jotter.platform.errors.ForbiddenException;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import dev.jotter.platform.errors.UnauthenticatedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything staff do to posts, each in one transaction: the caller's role is checked here (the
+ * service layer, whatever the transport), every content save keeps a revision, and the CDI events
+ * other modules observe are fired so that they are delivered after the commit only.
+ */
+@ApplicationScoped
+@Transactional(rollbackOn = Exception.class)
+public class PostAuthoring {
+
+  /** The longest title, in characters. */
+  public static final int MAX_TITLE_LENGTH = 255;
+
+  @Inject CurrentStaff current;
+  @Inject PostEditor editor;
+  @Inject AuthorEditor authors;
+  @Inject RevisionRepository revisions;
+  @Inject PublishScheduler scheduler;
+  @Inject Event<PostPublished> published;
+  @Inject Event<PostUpdated> updated;
+  @Inject Event<PostUnpublished> unpublished;
+  @Inject Event<PostDeleted> deleted;
+
+  @Inject
+  @ConfigProperty(name = "jotter.authoring.max-markdown-bytes", defaultValue = "1048576")
+  int maxMarkdownBytes;
+
+  public EditablePost createDraft(PostDraft draft)
+      throws UnauthenticatedException, InvalidArgumentException {
+    StaffUser me = current.require();
+    check(draft, true);
+    EditablePost post = editor.create(me.authorId(), draft, Clock.now());
+    keepRevision(post, me);
+    return post;
+  }
+
+  public EditOutcome update(long postId, long expectedVersion, PostDraft draft)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    EditablePost before = authorize(me, postId, PostAction.EDIT);
+    check(draft, false);
+    return save(me, before, expectedVersion, draft);
+  }
+
+  public EditablePost publish(long postId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    EditablePost before = authorize(me, postId, PostAction.PUBLISH);
+    if (before.post().title().isBlank()) {
+      throw new InvalidArgumentException("id: give the post a title before publishing it.");
+    }
+    EditablePost after = editor.publish(postId, Clock.now());
+    if (before.status() != PostStatus.PUBLISHED) {
+      published.fire(new PostPublished(postId));
+    }
+    if (before.status() == PostStatus.SCHEDULED) {
+      scheduler.rearmAfterCommit();
+    }
+    return after;
+  }
+
+  public EditablePost schedule(long postId, OffsetDateTime publishAt)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    EditablePost before = authorize(me, postId, PostAction.SCHEDULE);
+    if (before.post().title().isBlank()) {
+      throw new InvalidArgumentException("id: give the post a title before scheduling it.");
+    }
+    EditablePost after = editor.schedule(postId, publishAt, Clock.now());
+    scheduler.rearmAfterCommit();
+    return after;
+  }
+
+  public EditablePost unpublish(long postId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    EditablePost before = authorize(me, postId, PostAction.UNPUBLISH);
+    EditablePost after = editor.unpublish(postId, Clock.now());
+    if (before.status() == PostStatus.PUBLISHED) {
+      unpublished.fire(new PostUnpublished(postId));
+    } else {
+      scheduler.rearmAfterCommit();
+    }
+    return after;
+  }
+
+  public EditablePost delete(long postId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    EditablePost before = authorize(me, postId, PostAction.DELETE);
+    EditablePost after = editor.trash(postId, Clock.now());
+    deleted.fire(new PostDeleted(postId));
+    if (before.status() == PostStatus.SCHEDULED) {
+      scheduler.rearmAfterCommit();
+    }
+    return after;
+  }
+
+  public EditablePost restore(long postId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    authorize(me, postId, PostAction.RESTORE);
+    return editor.restore(postId, Clock.now());
+  }
+
+  /** Puts a revision's title and markdown back: a save like any other, so a new revision. */
+  public EditOutcome restoreRevision(long postId, long revisionId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    EditablePost before = authorize(me, postId, PostAction.EDIT);
+    Revision revision =
+        revisions
+            .findById(revisionId)
+            .filter(r -> r.postId() == postId)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "revisionId: post " + postId + " has no revision " + revisionId + "."));
+    PostDraft draft =
+        new PostDraft(revision.title(), null, revision.markdown(), null, null, null, null);
+    return save(me, before, before.version(), draft);
+  }
+
+  /** The post, if the caller may see it in any status. */
+  public Optional<EditablePost> preview(long postId) throws UnauthenticatedException {
+    StaffUser me = current.require();
+    return editor
+        .find(postId)
+        .filter(
+            p ->
+                Permissions.refusal(me.role(), isOwn(me, p), p.status(), PostAction.PREVIEW)
+                    .isEmpty());
+  }
+
+  /** The revisions of posts the caller may see, newest first; empty for the others. */
+  public Map<Long, List<PostRevision>> revisions(Collection<Long> postIds)
+      throws UnauthenticatedException {
+    current.require();
+    List<Long> visible = new ArrayList<>();
+    for (Long id : postIds) {
+      if (preview(id).isPresent()) {
+        visible.add(id);
+      }
+    }
+    Map<Long, List<PostRevision>> byPost = new java.util.HashMap<>();
+    revisions
+        .findByPosts(visible)
+        .forEach((id, list) -> byPost.put(id, list.stream().map(PostRevision::of).toList()));
+    return byPost;
+  }
+
+  /** Publishes the scheduled posts whose time has come; called by the scheduler. */
+  @Transactional
+  public List<Long> publishDue() {
+    List<Long> ids = editor.publishDue(Clock.now());
+    ids.forEach(id -> published.fire(new PostPublished(id)));
+    return ids;
+  }
+
+  /** Deletes for good the posts that have been in the trash for more than 30 days. */
+  @Transactional
+  public List<Long> purgeTrash() {
+    return editor.purgeTrashed(Clock.now().minusDays(30));
+  }
+
+  public Optional<OffsetDateTime> nextScheduled() {
+    return editor.nextScheduled();
+  }
+
+  private EditOutcome save(StaffUser me, EditablePost before, long expectedVersion, PostDraft draft)
+      throws NotFoundException, InvalidArgumentException {
+    EditablePost after;
+    try {
+      after = editor.update(before.id(), expectedVersion, draft, Clock.now());
+    } catch (VersionConflictException e) {
+      return new EditOutcome.Conflict(
+          e.current(), expectedVersion, differingFields(draft, e.current()));
+    }
+    keepRevision(after, me);
+    if (after.status() == PostStatus.PUBLISHED) {
+      updated.fire(new PostUpdated(after.id()));
+    }
+    return new EditOutcome.Saved(after);
+  }
+
+  /**
+   * Loads the post, locking its row for the rest of the transaction, and checks the caller may do
+   * the action.
+   */
+  private EditablePost authorize(StaffUser me, long postId, PostAction action)
+      throws NotFoundException, ForbiddenException {
+    EditablePost post =
+        editor
+            .findForUpdate(postId)
+            .orElseThrow(() -> new NotFoundException("id: there is no post " + postId + "."));
+    Optional<String> refusal =
+        Permissions.refusal(me.role(), isOwn(me, post), post.status(), action);
+    if (refusal.isPresent()) {
+      throw new ForbiddenException(refusal.get());
+    }
+    return post;
+  }
+
+  private static boolean isOwn(StaffUser me, EditablePost post) {
+    return post.post().authors().stream().anyMatch(a -> a.id() == me.authorId());
+  }
+
+  private void check(PostDraft draft, boolean creating) throws InvalidArgumentException {
+    if (creating || draft.title() != null) {
+      if (draft.title() == null || draft.title().isBlank()) {
+        throw new InvalidArgumentException("title: a post needs a title.");
+      }
+      if (draft.title().length() > MAX_TITLE_LENGTH) {
+        throw new InvalidArgumentException(
+            "title: at most "
+                + MAX_TITLE_LENGTH
+                + " characters; it has "
+                + draft.title().length()
+                + ".");
+      }
+    }
+    if (draft.markdown() != null) {
+      int bytes = draft.markdown().getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > maxMarkdownBytes) {
+        throw new InvalidArgumentException(
+            "markdown: the body is "
+                + bytes
+                + " bytes; the most a post may hold is "
+                + maxMarkdownBytes
+                + " bytes (jotter.authoring.max-markdown-bytes).");
+      }
+    }
+    if (draft.tagSlugs() != null && draft.tagSlugs().size() > PostEditor.MAX_TAGS) {
+      throw new InvalidArgumentException(
+          "tags: a post can have at most "
+              + PostEditor.MAX_TAGS
+              + " tags; it had "
+              + draft.tagSlugs().size()
+              + ".");
+    }
+  }
+
+  private void keepRevision(EditablePost post, StaffUser me) {
+    String name = authors.find(me.authorId()).map(AuthorView::name).orElse(me.email());
+    revisions.save(
+        new Revision(
+            post.id(),
+            post.version(),
+            post.post().title(),
+            post.markdown(),
+            me.id(),
+            name,
+            post.post().updatedAt()));
+    revisions.trim(post.id(), Revision.KEPT_PER_POST);
+  }
+
+  /** The fields of a change whose value differs from the post as it now is. */
+  static List<String> differingFields(PostDraft draft, EditablePost current) {
+    List<String> fields = new ArrayList<>();
+    differs(fields, "title", draft.title(), current.post().title());
+    differs(fields, "subtitle", draft.subtitle(), current.post().subtitle());
+    differs(fields, "markdown", draft.markdown(), current.markdown());
+    differs(fields, "customExcerpt", draft.customExcerpt(), current.post().customExcerpt());
+    if (draft.featureImage() != null
+        && !Objects.equals(draft.featureImage(), current.post().featureImage())) {
+      fields.add("featureImage");
+    }
+    if (draft.tagSlugs() != null
+        && !draft.tagSlugs().equals(current.allTags().stream().map(TagView::slug).toList())) {
+      fields.add("tags");
+    }
+    differs(fields, "slug", draft.slug(), current.post().slug());
+    return fields;
+  }
+
+  private static void differs(List<String> fields, String name, String change, String current) {
+    if (change != null && !change.equals(Objects.requireNonNullElse(current, ""))) {
+      fields.add(name);
+    }
+  }
+}

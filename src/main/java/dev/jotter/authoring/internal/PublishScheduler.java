@@ -1,0 +1,112 @@
+package dev.jotter.authoring.internal;
+
+import dev.jotter.platform.persistence.DatabaseMigrated;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Publishes scheduled posts at their time. Schedules live in the database (status SCHEDULED and
+ * publishedAt); this keeps one timer, on Jakarta Concurrency's managed scheduled executor, for the
+ * earliest of them, and sets it again whenever a schedule changes. At start it publishes what was
+ * missed while the server was down, and it empties the trash of posts deleted more than 30 days ago
+ * (at start, then daily). No polling: the database is asked only when something is due or changed.
+ */
+@ApplicationScoped
+public class PublishScheduler {
+
+  private static final Logger LOG = Logger.getLogger(PublishScheduler.class.getName());
+
+  /** Fired inside a transaction that changed a schedule. */
+  record SchedulesChanged() {}
+
+  @Resource ManagedScheduledExecutorService executor;
+  @Inject PostAuthoring authoring;
+  @Inject Event<SchedulesChanged> changed;
+
+  private ScheduledFuture<?> next;
+  private OffsetDateTime nextAt;
+
+  void start(@Observes @Priority(6000) DatabaseMigrated migrated) {
+    publishDue();
+    purgeTrash();
+    executor.scheduleWithFixedDelay(this::purgeTrash, 1, 1, TimeUnit.DAYS);
+  }
+
+  /** Sets the timer again once the current transaction has committed. */
+  void rearmAfterCommit() {
+    changed.fire(new SchedulesChanged());
+  }
+
+  void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchedulesChanged event) {
+    rearm();
+  }
+
+  private void publishDue() {
+    try {
+      List<Long> ids = authoring.publishDue();
+      if (!ids.isEmpty()) {
+        LOG.info("Published scheduled posts " + ids);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Publishing scheduled posts failed; trying again in a minute", e);
+      schedule(OffsetDateTime.now().plusMinutes(1));
+      return;
+    }
+    rearm();
+  }
+
+  private void rearm() {
+    Optional<OffsetDateTime> due;
+    try {
+      due = authoring.nextScheduled();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Reading the next scheduled post failed; trying again in a minute", e);
+      due = Optional.of(OffsetDateTime.now().plusMinutes(1));
+    }
+    synchronized (this) {
+      if (next != null) {
+        next.cancel(false);
+        next = null;
+        nextAt = null;
+      }
+    }
+    due.ifPresent(this::schedule);
+  }
+
+  private synchronized void schedule(OffsetDateTime at) {
+    if (next != null && nextAt != null && !at.isBefore(nextAt)) {
+      return; // an earlier timer is set; it will look again
+    }
+    if (next != null) {
+      next.cancel(false);
+    }
+    long delay = Math.max(0, Duration.between(OffsetDateTime.now(), at).toMillis());
+    nextAt = at;
+    next = executor.schedule(this::publishDue, delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void purgeTrash() {
+    try {
+      List<Long> ids = authoring.purgeTrash();
+      if (!ids.isEmpty()) {
+        LOG.info("Purged posts trashed more than 30 days ago: " + ids);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Emptying the trash failed; trying again tomorrow", e);
+    }
+  }
+}

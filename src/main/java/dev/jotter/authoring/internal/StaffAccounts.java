@@ -1,0 +1,305 @@
+package dev.jotter.authoring.internal;
+
+import dev.jotter.authoring.api.PostUpdated;
+import dev.jotter.authoring.domain.LoginThrottle;
+import dev.jotter.authoring.domain.PasswordHash;
+import dev.jotter.authoring.domain.Permissions;
+import dev.jotter.authoring.domain.Role;
+import dev.jotter.authoring.domain.StaffRepository;
+import dev.jotter.authoring.domain.StaffUser;
+import dev.jotter.content.api.AuthorCatalog;
+import dev.jotter.content.api.AuthorEditor;
+import dev.jotter.content.api.AuthorProfile;
+import dev.jotter.content.api.AuthorView;
+import dev.jotter.platform.errors.ForbiddenException;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import dev.jotter.platform.errors.UnauthenticatedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Staff accounts: claiming the blog, signing in, and managing staff users and their author cards.
+ * Roles are checked here, whatever the transport.
+ */
+@ApplicationScoped
+@Transactional(rollbackOn = Exception.class)
+public class StaffAccounts {
+
+  /** The author who writes the demo blog; the first administrator takes it over. */
+  static final String DEMO_AUTHOR_SLUG = "astro";
+
+  private static final String WRONG_CREDENTIALS =
+      "The email or the password is wrong."; // the same for both: tells nothing about accounts
+
+  private final LoginThrottle throttle = new LoginThrottle();
+
+  @Inject StaffRepository staff;
+  @Inject CurrentStaff current;
+  @Inject AuthorEditor authorEditor;
+  @Inject AuthorCatalog authorCatalog;
+  @Inject TokenIssuer tokens;
+  @Inject Event<PostUpdated> updated;
+
+  /** A signed-in staff user and their token. */
+  public record Session(StaffMember user, TokenIssuer.Token token) {}
+
+  /**
+   * Claims the blog while no staff user exists: creates the administrator (taking over the demo
+   * author astro when there is one) and signs them in.
+   */
+  public Session setup(String email, String name, String password)
+      throws InvalidArgumentException, ForbiddenException {
+    checkEmail(email);
+    checkPassword(password);
+    if (staff.count() > 0 || !staff.claimBlog(Clock.now())) {
+      throw new ForbiddenException(
+          "The blog is set up already; sign in (login), or ask an administrator for an account.");
+    }
+    StaffUser admin = createAdministrator(email, name, password);
+    return signIn(admin);
+  }
+
+  /**
+   * The administrator an unattended install asks for (from environment variables): created when no
+   * staff user exists yet; otherwise nothing happens.
+   *
+   * @return whether it was created
+   */
+  public boolean createInitialAdministrator(String email, String name, String password)
+      throws InvalidArgumentException {
+    checkEmail(email);
+    checkPassword(password);
+    if (staff.count() > 0 || !staff.claimBlog(Clock.now())) {
+      return false;
+    }
+    createAdministrator(email, name, password);
+    return true;
+  }
+
+  private StaffUser createAdministrator(String email, String name, String password)
+      throws InvalidArgumentException {
+    OffsetDateTime now = Clock.now();
+    Optional<AuthorView> demo = authorCatalog.findBySlug(DEMO_AUTHOR_SLUG);
+    AuthorView author;
+    if (demo.isPresent()) {
+      author = demo.get();
+      if (name != null && !name.isBlank()) {
+        try {
+          author =
+              authorEditor.update(
+                  author.id(), new AuthorProfile(name, null, null, null, null), now);
+        } catch (NotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    } else {
+      author = authorEditor.create(requireName(name), now);
+    }
+    return staff.save(
+        new StaffUser(email, PasswordHash.hash(password), Role.ADMINISTRATOR, author.id(), now));
+  }
+
+  /**
+   * Signs in. A wrong email and a wrong password get the same error; repeated failures on one email
+   * must wait longer and longer.
+   */
+  public Session login(String email, String password)
+      throws UnauthenticatedException, TooManyAttemptsException {
+    String key = StaffUser.normalizeEmail(email);
+    Duration wait = throttle.waitBeforeAttempt(key, Instant.now());
+    if (!wait.isZero()) {
+      throw new TooManyAttemptsException(
+          "Too many failed sign-ins for this email; try again in "
+              + Math.max(1, (wait.toMillis() + 999) / 1000)
+              + " seconds.");
+    }
+    Optional<StaffUser> user = staff.findByEmail(key);
+    String given = password == null ? "" : password;
+    boolean matches;
+    if (user.isPresent()) {
+      matches = PasswordHash.matches(given, user.get().passwordHash());
+    } else {
+      PasswordHash.spendCheckTime(given);
+      matches = false;
+    }
+    if (!matches) {
+      throttle.failed(key, Instant.now());
+      throw new UnauthenticatedException(WRONG_CREDENTIALS);
+    }
+    throttle.succeeded(key);
+    if (!user.get().isActive()) {
+      throw new UnauthenticatedException(
+          "This account is suspended; an administrator can reactivate it.");
+    }
+    return signIn(user.get());
+  }
+
+  private Session signIn(StaffUser user) {
+    user.signedIn(Clock.now());
+    staff.save(user);
+    return new Session(StaffMember.of(user), tokens.issue(user, Instant.now()));
+  }
+
+  public StaffMember me() throws UnauthenticatedException {
+    return StaffMember.of(current.require());
+  }
+
+  /** Every staff user: editors and administrators only. */
+  public List<StaffMember> all() throws UnauthenticatedException, ForbiddenException {
+    requireAtLeast(Role.EDITOR, "see the staff list");
+    return staff.findAll().stream().map(StaffMember::of).toList();
+  }
+
+  /**
+   * A new staff user with a new author card. Editors add authors and contributors; administrators
+   * anyone. The creator passes the first password on (there is no email sending).
+   */
+  public StaffMember create(String email, String name, Role role, String password)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    StaffUser me = current.require();
+    refuse(Permissions.staffRefusal(me.role(), null, role));
+    checkEmail(email);
+    checkPassword(password);
+    if (staff.findByEmail(email).isPresent()) {
+      throw new InvalidArgumentException("email: there is a staff user with this email already.");
+    }
+    AuthorView author = authorEditor.create(requireName(name), Clock.now());
+    return StaffMember.of(
+        staff.save(
+            new StaffUser(email, PasswordHash.hash(password), role, author.id(), Clock.now())));
+  }
+
+  public StaffMember changeRole(long staffId, Role role)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    StaffUser target = find(staffId);
+    refuse(Permissions.staffRefusal(me.role(), target.role(), role));
+    if (target.role() == Role.ADMINISTRATOR && role != Role.ADMINISTRATOR) {
+      requireAnotherAdministrator(target, "change the role of");
+    }
+    target.changeRole(role, Clock.now());
+    return StaffMember.of(staff.save(target));
+  }
+
+  public StaffMember suspend(long staffId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    StaffUser me = current.require();
+    StaffUser target = find(staffId);
+    refuse(Permissions.staffRefusal(me.role(), target.role(), target.role()));
+    if (target.id().equals(me.id())) {
+      throw new InvalidArgumentException("id: you cannot suspend yourself.");
+    }
+    if (target.role() == Role.ADMINISTRATOR) {
+      requireAnotherAdministrator(target, "suspend");
+    }
+    target.suspend(Clock.now());
+    return StaffMember.of(staff.save(target));
+  }
+
+  public StaffMember reactivate(long staffId)
+      throws UnauthenticatedException, ForbiddenException, NotFoundException {
+    StaffUser me = current.require();
+    StaffUser target = find(staffId);
+    refuse(Permissions.staffRefusal(me.role(), target.role(), target.role()));
+    target.reactivate(Clock.now());
+    return StaffMember.of(staff.save(target));
+  }
+
+  /** Changes the caller's author card; their published posts are announced as updated. */
+  public AuthorView updateMyProfile(AuthorProfile profile)
+      throws UnauthenticatedException, InvalidArgumentException {
+    StaffUser me = current.require();
+    try {
+      AuthorView author = authorEditor.update(me.authorId(), profile, Clock.now());
+      if (profile.name() != null) {
+        authorEditor
+            .publishedPostIds(me.authorId())
+            .forEach(id -> updated.fire(new PostUpdated(id)));
+      }
+      return author;
+    } catch (NotFoundException e) {
+      throw new IllegalStateException("Staff user " + me.id() + " has no author card", e);
+    }
+  }
+
+  public void changeMyPassword(String currentPassword, String newPassword)
+      throws UnauthenticatedException, InvalidArgumentException {
+    StaffUser me = current.require();
+    if (!PasswordHash.matches(currentPassword == null ? "" : currentPassword, me.passwordHash())) {
+      throw new InvalidArgumentException("currentPassword: this is not your current password.");
+    }
+    checkPassword(newPassword);
+    me.changePassword(PasswordHash.hash(newPassword), Clock.now());
+    staff.save(me);
+  }
+
+  /** The author card of a staff user. */
+  public Optional<AuthorView> authorOf(StaffMember user) {
+    return authorEditor.find(user.authorId());
+  }
+
+  void requireAtLeast(Role role, String what) throws UnauthenticatedException, ForbiddenException {
+    StaffUser me = current.require();
+    if (!me.role().atLeast(role)) {
+      throw new ForbiddenException(
+          "Only " + role.name().toLowerCase() + "s and above may " + what + ".");
+    }
+  }
+
+  private StaffUser find(long staffId) throws NotFoundException {
+    return staff
+        .findById(staffId)
+        .orElseThrow(() -> new NotFoundException("id: there is no staff user " + staffId + "."));
+  }
+
+  private void requireAnotherAdministrator(StaffUser target, String what)
+      throws InvalidArgumentException {
+    if (target.isActive() && staff.countActive(Role.ADMINISTRATOR) <= 1) {
+      throw new InvalidArgumentException(
+          "id: cannot " + what + " the last active administrator; make another one first.");
+    }
+  }
+
+  private static void refuse(Optional<String> refusal) throws ForbiddenException {
+    if (refusal.isPresent()) {
+      throw new ForbiddenException(refusal.get());
+    }
+  }
+
+  private static void checkEmail(String email) throws InvalidArgumentException {
+    if (!StaffUser.looksLikeEmail(email)) {
+      throw new InvalidArgumentException("email: \"" + email + "\" is not an email address.");
+    }
+  }
+
+  private static void checkPassword(String password) throws InvalidArgumentException {
+    String weakness = PasswordHash.weakness(password);
+    if (weakness != null) {
+      throw new InvalidArgumentException(weakness);
+    }
+  }
+
+  private static String requireName(String name) throws InvalidArgumentException {
+    if (name == null || name.isBlank()) {
+      throw new InvalidArgumentException("name: a staff user needs a name (shown as author).");
+    }
+    if (name.strip().length() > 191) {
+      throw new InvalidArgumentException("name: at most 191 characters.");
+    }
+    return name.strip();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.jotter.content.api;
+
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates authors and changes their cards; joins the caller's transaction. */
+public interface AuthorEditor {
+
+  Optional<AuthorView> find(long authorId);
+
+  /** A new author with a unique slug made from the name. */
+  AuthorView create(String name, OffsetDateTime now) throws InvalidArgumentException;
+
+  AuthorView update(long authorId, AuthorProfile profile, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  /** The ids of the published posts this author wrote or co-wrote. */
+  List<Long> publishedPostIds(long authorId);
+}

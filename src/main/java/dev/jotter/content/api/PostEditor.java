@@ -1,0 +1,79 @@
+package dev.jotter.content.api;
+
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Changes posts. Who may do what is decided by the caller (authoring); this keeps the content's own
+ * rules: unique slugs with history, known tags, derived HTML, excerpt and reading time on every
+ * save, and optimistic versions. Every method joins the caller's transaction.
+ */
+public interface PostEditor {
+
+  /** The most tags a post may have. */
+  int MAX_TAGS = 15;
+
+  /** A post in any status, trashed ones included. */
+  Optional<EditablePost> find(long postId);
+
+  /**
+   * The same, its row locked until the transaction ends: read it first in a transaction that will
+   * change the post, so checks made on it still hold when the change is written.
+   */
+  Optional<EditablePost> findForUpdate(long postId);
+
+  /**
+   * A new draft by one author, its slug made from the title and unique.
+   *
+   * @throws InvalidArgumentException for unknown tags, too many tags, or a slug that is taken
+   */
+  EditablePost create(long authorId, PostDraft draft, OffsetDateTime now)
+      throws InvalidArgumentException;
+
+  /**
+   * Changes a post if it is still at {@code expectedVersion}. The row is locked while it is
+   * compared and written, so of two racing changes exactly one wins and the other gets the
+   * conflict.
+   */
+  EditablePost update(long postId, long expectedVersion, PostDraft draft, OffsetDateTime now)
+      throws NotFoundException, VersionConflictException, InvalidArgumentException;
+
+  EditablePost publish(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  EditablePost schedule(long postId, OffsetDateTime at, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  /** Back to draft: from published, or cancelling a schedule. */
+  EditablePost unpublish(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  EditablePost trash(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  /** Out of the trash, as a draft. */
+  EditablePost restore(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  /** Publishes every scheduled post whose time has come; returns their ids. */
+  List<Long> publishDue(OffsetDateTime now);
+
+  /** When the next scheduled post is due, if any is. */
+  Optional<OffsetDateTime> nextScheduled();
+
+  /** Deletes for good the posts trashed before {@code before}; returns their ids. */
+  List<Long> purgeTrashed(OffsetDateTime before);
+
+  /**
+   * A page of drafts and scheduled posts, most recently edited first.
+   *
+   * @param authorId only this author's posts; null for everybody's
+   */
+  PostSlice findUnpublished(Long authorId, PostPosition after, int first);
+
+  /** How many drafts and scheduled posts there are; of one author unless null. */
+  long countUnpublished(Long authorId);
+}

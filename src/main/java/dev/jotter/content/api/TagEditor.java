@@ -1,0 +1,34 @@
+package dev.jotter.content.api;
+
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates, changes and deletes tags, internal ({@code #}) ones included; joins the caller's
+ * transaction.
+ */
+public interface TagEditor {
+
+  /** Every tag, internal ones included, by name. */
+  List<TagView> findAll();
+
+  Optional<TagView> findBySlug(String slug);
+
+  /** A new tag; its slug is made from the name unless given. */
+  TagView create(String name, String slug, String description, OffsetDateTime now)
+      throws InvalidArgumentException;
+
+  /** Changes a tag; a null field is left as it is. */
+  TagView update(String slug, String name, String newSlug, String description, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
+
+  /**
+   * Deletes a tag and takes it off every post.
+   *
+   * @return the ids of the published posts that had it
+   */
+  List<Long> delete(String slug) throws NotFoundException;
+}

@@ -1,0 +1,273 @@
+package dev.jotter.content.internal;
+
+import dev.jotter.content.api.EditablePost;
+import dev.jotter.content.api.FeatureImage;
+import dev.jotter.content.api.PostDraft;
+import dev.jotter.content.api.PostEditor;
+import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSlice;
+import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.VersionConflictException;
+import dev.jotter.content.domain.Author;
+import dev.jotter.content.domain.AuthorRepository;
+import dev.jotter.content.domain.Post;
+import dev.jotter.content.domain.PostRepository;
+import dev.jotter.content.domain.Slug;
+import dev.jotter.content.domain.Tag;
+import dev.jotter.content.domain.TagRepository;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Changes posts under the content's rules; see {@link PostEditor}. */
+@ApplicationScoped
+@Transactional
+public class DefaultPostEditor implements PostEditor {
+
+  @Inject PostRepository posts;
+  @Inject AuthorRepository authors;
+  @Inject TagRepository tags;
+
+  @Override
+  public Optional<EditablePost> find(long postId) {
+    return posts.findById(postId).map(Views::editable);
+  }
+
+  @Override
+  public Optional<EditablePost> findForUpdate(long postId) {
+    return posts.findByIdForUpdate(postId).map(Views::editable);
+  }
+
+  @Override
+  public EditablePost create(long authorId, PostDraft draft, OffsetDateTime now)
+      throws InvalidArgumentException {
+    Author author =
+        authors
+            .findById(authorId)
+            .orElseThrow(() -> new IllegalStateException("No author " + authorId));
+    String title = draft.title() == null ? "" : draft.title();
+    Slug slug =
+        draft.slug() != null
+            ? freeSlug(draft.slug(), null)
+            : uniqueSlug(Slug.fromTitle(title, "untitled"), null);
+    Post post = new Post(slug, author, now);
+    post.setContent(
+        title,
+        blankToNull(draft.subtitle()),
+        draft.markdown() == null ? "" : draft.markdown(),
+        blankToNull(draft.customExcerpt()),
+        draft.featureImage() == null || blankToNull(draft.featureImage().url()) == null
+            ? null
+            : draft.featureImage(),
+        now);
+    if (draft.tagSlugs() != null) {
+      post.setTags(resolveTags(draft.tagSlugs()));
+    }
+    return saved(posts.save(post));
+  }
+
+  @Override
+  public EditablePost update(long postId, long expectedVersion, PostDraft draft, OffsetDateTime now)
+      throws NotFoundException, VersionConflictException, InvalidArgumentException {
+    Post post = posts.findByIdForUpdate(postId).orElseThrow(() -> notFound(postId));
+    if (post.version() != expectedVersion) {
+      throw new VersionConflictException(Views.editable(post), expectedVersion);
+    }
+    if (post.status() == PostStatus.TRASHED) {
+      throw new InvalidArgumentException(
+          "id: the post is in the trash; restore it (restorePost) before editing.");
+    }
+    if (draft.slug() != null && !draft.slug().equals(post.slug())) {
+      Slug slug = freeSlug(draft.slug(), post.id());
+      posts.unretireSlug(post.id(), slug.value());
+      if (post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED) {
+        posts.retireSlug(post.id(), post.slug(), now); // readers may have its old address
+      }
+      post.rename(slug, now);
+    }
+    FeatureImage image = draft.featureImage();
+    post.setContent(
+        draft.title() == null ? post.title() : draft.title(),
+        draft.subtitle() == null ? post.subtitle() : blankToNull(draft.subtitle()),
+        draft.markdown() == null ? post.markdown() : draft.markdown(),
+        draft.customExcerpt() == null ? post.customExcerpt() : blankToNull(draft.customExcerpt()),
+        image == null
+            ? post.featureImage().orElse(null)
+            : (image.url() == null || image.url().isBlank() ? null : image),
+        now);
+    if (draft.tagSlugs() != null) {
+      post.setTags(resolveTags(draft.tagSlugs()));
+    }
+    return saved(post);
+  }
+
+  @Override
+  public EditablePost publish(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException {
+    Post post = changeable(postId);
+    if (post.status() != PostStatus.PUBLISHED) {
+      post.publish(now);
+    }
+    return saved(post);
+  }
+
+  @Override
+  public EditablePost schedule(long postId, OffsetDateTime at, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException {
+    Post post = changeable(postId);
+    if (!at.isAfter(now)) {
+      throw new InvalidArgumentException(
+          "publishAt: " + at + " is not in the future; use publishPost to publish now.");
+    }
+    if (post.status() == PostStatus.PUBLISHED) {
+      throw new InvalidArgumentException(
+          "id: the post is already published; unpublish it first to schedule it.");
+    }
+    post.schedule(at);
+    return saved(post);
+  }
+
+  @Override
+  public EditablePost unpublish(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException {
+    Post post = changeable(postId);
+    if (post.status() == PostStatus.DRAFT) {
+      throw new InvalidArgumentException("id: the post is a draft already.");
+    }
+    post.unpublish();
+    return saved(post);
+  }
+
+  @Override
+  public EditablePost trash(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException {
+    Post post = changeable(postId);
+    post.trash(now);
+    return saved(post);
+  }
+
+  @Override
+  public EditablePost restore(long postId, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException {
+    Post post = posts.findByIdForUpdate(postId).orElseThrow(() -> notFound(postId));
+    if (post.status() != PostStatus.TRASHED) {
+      throw new InvalidArgumentException("id: the post is not in the trash.");
+    }
+    post.restore(now);
+    return saved(post);
+  }
+
+  @Override
+  public List<Long> publishDue(OffsetDateTime now) {
+    List<Long> published = new ArrayList<>();
+    for (Post post : posts.findDueForUpdate(now)) {
+      post.publish(post.publishedAt()); // it went live at its scheduled time
+      published.add(post.id());
+    }
+    return published;
+  }
+
+  @Override
+  public Optional<OffsetDateTime> nextScheduled() {
+    return posts.nextScheduledAt();
+  }
+
+  @Override
+  public List<Long> purgeTrashed(OffsetDateTime before) {
+    List<Long> purged = new ArrayList<>();
+    for (Post post : posts.findTrashedBefore(before)) {
+      purged.add(post.id());
+      posts.delete(post);
+    }
+    return purged;
+  }
+
+  @Override
+  public PostSlice findUnpublished(Long authorId, PostPosition after, int first) {
+    List<Post> page = posts.findUnpublished(authorId, after, first + 1);
+    return new PostSlice(page.stream().limit(first).map(Views::of).toList(), page.size() > first);
+  }
+
+  @Override
+  public long countUnpublished(Long authorId) {
+    return posts.countUnpublished(authorId);
+  }
+
+  private Post changeable(long postId) throws NotFoundException, InvalidArgumentException {
+    Post post = posts.findByIdForUpdate(postId).orElseThrow(() -> notFound(postId));
+    if (post.status() == PostStatus.TRASHED) {
+      throw new InvalidArgumentException(
+          "id: the post is in the trash; restore it (restorePost) first.");
+    }
+    return post;
+  }
+
+  /** Writes now, so the returned view holds the new version. */
+  private EditablePost saved(Post post) {
+    posts.flush();
+    return Views.editable(post);
+  }
+
+  private Slug freeSlug(String requested, Long postId) throws InvalidArgumentException {
+    if (!Slug.isValid(requested)) {
+      throw new InvalidArgumentException(
+          "slug: \""
+              + requested
+              + "\" is not a slug: use 1 to "
+              + Slug.MAX_LENGTH
+              + " lowercase letters, digits and single hyphens, like my-first-post.");
+    }
+    if (posts.slugInUse(requested, postId)) {
+      throw new InvalidArgumentException(
+          "slug: \"" + requested + "\" is (or was) the address of another post; choose another.");
+    }
+    return new Slug(requested);
+  }
+
+  private Slug uniqueSlug(Slug base, Long postId) {
+    Slug candidate = base;
+    for (int n = 2; posts.slugInUse(candidate.value(), postId); n++) {
+      String suffix = "-" + n;
+      String stem = base.value();
+      if (stem.length() + suffix.length() > Slug.MAX_LENGTH) {
+        stem = stem.substring(0, Slug.MAX_LENGTH - suffix.length()).replaceAll("-+$", "");
+      }
+      candidate = new Slug(stem + suffix);
+    }
+    return candidate;
+  }
+
+  private List<Tag> resolveTags(List<String> slugs) throws InvalidArgumentException {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(slugs));
+    if (distinct.size() > MAX_TAGS) {
+      throw new InvalidArgumentException(
+          "tags: a post can have at most " + MAX_TAGS + " tags; it had " + distinct.size() + ".");
+    }
+    List<Tag> resolved = new ArrayList<>();
+    for (String slug : distinct) {
+      Optional<Tag> tag = tags.findBySlug(Objects.requireNonNullElse(slug, ""));
+      if (tag.isEmpty()) {
+        throw new InvalidArgumentException(
+            "tags: there is no tag \"" + slug + "\"; an editor can create it (createTag).");
+      }
+      resolved.add(tag.get());
+    }
+    return resolved;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  private static NotFoundException notFound(long postId) {
+    return new NotFoundException("id: there is no post " + postId + ".");
+  }
+}
