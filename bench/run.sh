@@ -26,7 +26,9 @@ cp "$WLP/usr/servers/jotter/server.xml" "$SERVER/"
 cp -r "$WLP/usr/servers/jotter/jdbc" "$SERVER/"
 cp target/jotter.war "$SERVER/dropins/"
 printf 'jotter.http.port=%s\njotter.https.port=%s\n' "$PORT" "$((PORT + 1))" > "$SERVER/bootstrap.properties"
-printf 'JOTTER_DEMO_SEED=false\n' > "$SERVER/server.env"
+# keep the keystore and LTPA passwords liberty:create generated: MicroProfile JWT needs them
+cp "$WLP/usr/servers/jotter/server.env" "$SERVER/"
+printf 'JOTTER_DEMO_SEED=false\n' >> "$SERVER/server.env"
 
 start() {
   "$WLP/bin/server" start benchServer >/dev/null

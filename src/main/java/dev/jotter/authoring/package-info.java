@@ -1,6 +1,7 @@
 /**
- * Authoring: what staff change through authenticated mutations (drafts, publishing, scheduling,
- * revisions, staff accounts). Not built yet; it will reach content only through {@code content.api}
- * and announce changes with CDI events.
+ * Authoring: what staff change through authenticated mutations. Staff accounts and sign-in (RS256
+ * tokens that Liberty's MicroProfile JWT verifies), roles checked in the services, drafts,
+ * publishing, scheduling, the trash, revisions, tags and profiles. It reaches content only through
+ * {@code content.api} and announces changes with the CDI events of {@code authoring.api}.
  */
 package dev.jotter.authoring;

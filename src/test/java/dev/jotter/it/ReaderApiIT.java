@@ -185,7 +185,9 @@ class ReaderApiIT extends HttpIT {
   void everyGraphQLErrorCarriesACode() {
     assertThat(code(client.query("{ posts { nope } }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
     assertThat(code(client.query("{ posts { "))).isEqualTo("GRAPHQL_PARSE_FAILED");
-    assertThat(code(client.query("{ post { title } }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    assertThat(code(client.query("{ post(nope: 1) { title } }")))
+        .isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    assertThat(code(client.query("{ post { title } }"))).isEqualTo("BAD_USER_INPUT");
     assertThat(
             code(
                 client.query(

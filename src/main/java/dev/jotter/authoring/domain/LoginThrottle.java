@@ -52,7 +52,8 @@ public final class LoginThrottle {
 
   public synchronized void failed(String email, Instant now) {
     Failures f = failures.get(email);
-    failures.put(email, new Failures(f == null ? 1 : f.count() + 1, now));
+    boolean forgotten = f == null || Duration.between(f.last(), now).compareTo(FORGET_AFTER) > 0;
+    failures.put(email, new Failures(forgotten ? 1 : f.count() + 1, now));
   }
 
   public synchronized void succeeded(String email) {

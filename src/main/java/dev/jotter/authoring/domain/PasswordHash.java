@@ -41,16 +41,30 @@ public final class PasswordHash {
         + b64.encodeToString(hash);
   }
 
-  /** Whether the password matches the stored hash; compares in constant time. */
+  /**
+   * Whether the password matches the stored hash; compares in constant time. A stored value that is
+   * not such a hash matches nothing.
+   */
   public static boolean matches(String password, String stored) {
+    if (password == null || stored == null) {
+      return false;
+    }
     String[] parts = stored.split(":");
     if (parts.length != 4 || !parts[0].equals(ALGORITHM)) {
       return false;
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      byte[] expected = b64.decode(parts[3]);
+      byte[] salt = b64.decode(parts[2]);
+      int iterations = Integer.parseInt(parts[1]);
+      if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+        return false;
+      }
+      return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+    } catch (IllegalArgumentException e) { // bad Base64 or a count that is not a number
+      return false;
+    }
   }
 
   /** Spends the time a real check takes (no account has this email). */
@@ -60,10 +74,11 @@ public final class PasswordHash {
 
   /** Why a new password cannot be used, or null when it can. */
   public static String weakness(String password) {
-    if (password == null || password.length() < MIN_LENGTH) {
+    int length = password == null ? 0 : password.codePointCount(0, password.length());
+    if (length < MIN_LENGTH) {
       return "password: use at least " + MIN_LENGTH + " characters.";
     }
-    if (password.length() > MAX_LENGTH) {
+    if (length > MAX_LENGTH) {
       return "password: use at most " + MAX_LENGTH + " characters.";
     }
     if (password.isBlank()) {

@@ -90,7 +90,7 @@ public class StaffUser {
         && at == e.lastIndexOf('@')
         && e.indexOf('.', at) > at + 1
         && !e.endsWith(".")
-        && e.chars().noneMatch(Character::isWhitespace);
+        && e.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
   public void changeRole(Role role, OffsetDateTime now) {

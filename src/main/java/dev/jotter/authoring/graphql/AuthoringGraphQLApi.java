@@ -253,24 +253,20 @@ public class AuthoringGraphQLApi {
 
   @Name("markdown")
   @Description("The Markdown source: for the post's authors and editors; null for readers.")
-  public String markdown(@Source Post post) throws UnauthenticatedException {
-    if (!accountsSignedIn()) {
-      return null;
-    }
-    return posts.preview(post.getView().id()).map(EditablePost::markdown).orElse(null);
+  public List<String> markdown(@Source List<Post> postList) {
+    Map<Long, EditablePost> visible = posts.previews(ids(postList));
+    return postList.stream()
+        .map(p -> visible.get(p.getView().id()))
+        .map(p -> p == null ? null : p.markdown())
+        .toList();
   }
 
   @Name("revisions")
   @Description(
       "Saved states of the content, newest first (the last 50): for the post's authors and"
           + " editors; null for readers.")
-  public List<List<@NonNull RevisionView>> revisions(@Source List<Post> postList)
-      throws UnauthenticatedException {
-    if (!accountsSignedIn()) {
-      return postList.stream().map(p -> (List<RevisionView>) null).toList();
-    }
-    Map<Long, List<PostRevision>> byPost =
-        posts.revisions(postList.stream().map(p -> p.getView().id()).toList());
+  public List<List<@NonNull RevisionView>> revisions(@Source List<Post> postList) {
+    Map<Long, List<PostRevision>> byPost = posts.revisions(ids(postList));
     return postList.stream()
         .map(
             p -> {
@@ -278,6 +274,10 @@ public class AuthoringGraphQLApi {
               return list == null ? null : list.stream().map(RevisionView::new).toList();
             })
         .toList();
+  }
+
+  private static List<Long> ids(List<Post> postList) {
+    return postList.stream().map(p -> p.getView().id()).toList();
   }
 
   // --- tags ---------------------------------------------------------------------------------
@@ -315,15 +315,6 @@ public class AuthoringGraphQLApi {
   }
 
   // ------------------------------------------------------------------------------------------
-
-  private boolean accountsSignedIn() {
-    try {
-      accounts.me();
-      return true;
-    } catch (UnauthenticatedException e) {
-      return false;
-    }
-  }
 
   private AuthPayload payload(StaffAccounts.Session session) {
     return new AuthPayload(

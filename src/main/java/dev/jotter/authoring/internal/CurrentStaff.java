@@ -66,9 +66,8 @@ public class CurrentStaff {
     } else if (request.getHeader("Authorization") != null) {
       failure =
           new UnauthenticatedException(
-              "The Authorization header holds no valid sign-in token: it is malformed, expired,"
-                  + " or not signed by this blog. Sign in again (login) and send"
-                  + " 'Authorization: Bearer <token>'.");
+              "The sign-in token is not valid: it is malformed, expired, or not signed by this"
+                  + " blog. Sign in again (login) and send 'Authorization: Bearer <token>'.");
     } else {
       failure =
           new UnauthenticatedException(

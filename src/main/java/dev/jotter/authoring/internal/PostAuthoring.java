@@ -12,6 +12,7 @@ import dev.jotter.authoring.domain.StaffUser;
 import dev.jotter.content.api.AuthorEditor;
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.EditablePost;
+import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
 import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostStatus;
@@ -29,10 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -178,31 +182,42 @@ public class PostAuthoring {
     return save(me, before, before.version(), draft);
   }
 
-  /** The post, if the caller may see it in any status. */
-  public Optional<EditablePost> preview(long postId) throws UnauthenticatedException {
-    StaffUser me = current.require();
-    return editor
-        .find(postId)
-        .filter(
-            p ->
-                Permissions.refusal(me.role(), isOwn(me, p), p.status(), PostAction.PREVIEW)
-                    .isEmpty());
+  /**
+   * The posts the caller may see in any status (their own, or all for editors), by id, in one read;
+   * the others are left out. Anonymous callers get none.
+   */
+  public Map<Long, EditablePost> previews(Collection<Long> postIds) {
+    Optional<StaffUser> me = current.find();
+    Map<Long, EditablePost> visible = new HashMap<>();
+    if (me.isEmpty()) {
+      return visible;
+    }
+    editor
+        .find(postIds)
+        .forEach(
+            (id, post) -> {
+              if (Permissions.refusal(
+                      me.get().role(), isOwn(me.get(), post), post.status(), PostAction.PREVIEW)
+                  .isEmpty()) {
+                visible.put(id, post);
+              }
+            });
+    return visible;
   }
 
-  /** The revisions of posts the caller may see, newest first; empty for the others. */
-  public Map<Long, List<PostRevision>> revisions(Collection<Long> postIds)
-      throws UnauthenticatedException {
-    current.require();
-    List<Long> visible = new ArrayList<>();
-    for (Long id : postIds) {
-      if (preview(id).isPresent()) {
-        visible.add(id);
+  /**
+   * The revisions, newest first, of the posts the caller may see in any status; the others are left
+   * out. Two reads whatever the number of posts.
+   */
+  public Map<Long, List<PostRevision>> revisions(Collection<Long> postIds) {
+    Map<Long, List<PostRevision>> byPost = new HashMap<>();
+    Set<Long> visible = previews(postIds).keySet();
+    if (!visible.isEmpty()) {
+      Map<Long, List<Revision>> found = revisions.findByPosts(visible);
+      for (Long id : visible) {
+        byPost.put(id, found.getOrDefault(id, List.of()).stream().map(PostRevision::of).toList());
       }
     }
-    Map<Long, List<PostRevision>> byPost = new java.util.HashMap<>();
-    revisions
-        .findByPosts(visible)
-        .forEach((id, list) -> byPost.put(id, list.stream().map(PostRevision::of).toList()));
     return byPost;
   }
 
@@ -311,25 +326,46 @@ public class PostAuthoring {
     revisions.trim(post.id(), Revision.KEPT_PER_POST);
   }
 
-  /** The fields of a change whose value differs from the post as it now is. */
+  /**
+   * The fields of a change that would change the post as it now is (as a save would store them:
+   * blank texts as none, an image without URL as none, tags without repeats).
+   */
   static List<String> differingFields(PostDraft draft, EditablePost current) {
     List<String> fields = new ArrayList<>();
     differs(fields, "title", draft.title(), current.post().title());
-    differs(fields, "subtitle", draft.subtitle(), current.post().subtitle());
+    differsClearable(fields, "subtitle", draft.subtitle(), current.post().subtitle());
     differs(fields, "markdown", draft.markdown(), current.markdown());
-    differs(fields, "customExcerpt", draft.customExcerpt(), current.post().customExcerpt());
-    if (draft.featureImage() != null
-        && !Objects.equals(draft.featureImage(), current.post().featureImage())) {
-      fields.add("featureImage");
+    differsClearable(
+        fields, "customExcerpt", draft.customExcerpt(), current.post().customExcerpt());
+    if (draft.featureImage() != null) {
+      FeatureImage wanted =
+          blankToNull(draft.featureImage().url()) == null ? null : draft.featureImage();
+      if (!Objects.equals(wanted, current.post().featureImage())) {
+        fields.add("featureImage");
+      }
     }
     if (draft.tagSlugs() != null
-        && !draft.tagSlugs().equals(current.allTags().stream().map(TagView::slug).toList())) {
+        && !List.copyOf(new LinkedHashSet<>(draft.tagSlugs()))
+            .equals(current.allTags().stream().map(TagView::slug).toList())) {
       fields.add("tags");
     }
     differs(fields, "slug", draft.slug(), current.post().slug());
     return fields;
   }
 
+  /** For texts a blank value clears: listed when the stored value would change. */
+  private static void differsClearable(
+      List<String> fields, String name, String change, String current) {
+    if (change != null && !Objects.equals(blankToNull(change), current)) {
+      fields.add(name);
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  /** A field is listed when the change sets it (a blank text: clears it) to another value. */
   private static void differs(List<String> fields, String name, String change, String current) {
     if (change != null && !change.equals(Objects.requireNonNullElse(current, ""))) {
       fields.add(name);

@@ -252,7 +252,9 @@ public class StaffAccounts {
     return authorEditor.find(user.authorId());
   }
 
-  void requireAtLeast(Role role, String what) throws UnauthenticatedException, ForbiddenException {
+  /** Passes when the signed-in staff user has at least this role. */
+  public void requireAtLeast(Role role, String what)
+      throws UnauthenticatedException, ForbiddenException {
     StaffUser me = current.require();
     if (!me.role().atLeast(role)) {
       throw new ForbiddenException(

@@ -17,7 +17,7 @@ public interface PostCatalog {
   /** A published post by its slug, or by a slug it had before it was renamed. */
   Optional<PostView> findPublishedBySlug(String slug);
 
-  /** A post in any status but trashed, for the preview of its authors and editors. */
+  /** A post in any status, for the preview of its authors and editors. */
   Optional<PostView> findById(long id);
 
   /** The slugs each post had before it was renamed, newest first; old links still find it. */

@@ -51,6 +51,9 @@ public interface PostRepository {
   /** A post in any status. */
   Optional<Post> findById(long id);
 
+  /** Posts in any status with these ids (batch-fetching their authors and tags). */
+  List<Post> findByIds(Collection<Long> ids);
+
   /** A post in any status, its row locked until the transaction ends. */
   Optional<Post> findByIdForUpdate(long id);
 

@@ -6,7 +6,6 @@ import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
-import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
@@ -43,7 +42,7 @@ public class DefaultPostCatalog implements PostCatalog {
 
   @Override
   public Optional<PostView> findById(long id) {
-    return posts.findById(id).filter(post -> post.status() != PostStatus.TRASHED).map(Views::of);
+    return posts.findById(id).map(Views::of);
   }
 
   @Override

@@ -22,8 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +42,15 @@ public class DefaultPostEditor implements PostEditor {
   @Override
   public Optional<EditablePost> find(long postId) {
     return posts.findById(postId).map(Views::editable);
+  }
+
+  @Override
+  public Map<Long, EditablePost> find(Collection<Long> postIds) {
+    Map<Long, EditablePost> found = new HashMap<>();
+    for (Post post : posts.findByIds(postIds)) {
+      found.put(post.id(), Views.editable(post));
+    }
+    return found;
   }
 
   @Override

@@ -37,6 +37,7 @@ public class JpaAuthorRepository implements AuthorRepository {
   public Author save(Author author) {
     if (author.id() == null) {
       em.persist(author);
+      em.flush(); // others' rows (a staff user) may refer to it in the same transaction
       return author;
     }
     return em.merge(author);

@@ -171,6 +171,16 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
+  public List<Post> findByIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select p from Post p where p.id in :ids", Post.class)
+        .setParameter("ids", List.copyOf(ids))
+        .getResultList();
+  }
+
+  @Override
   public Optional<Post> findByIdForUpdate(long id) {
     return Optional.ofNullable(em.find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
   }

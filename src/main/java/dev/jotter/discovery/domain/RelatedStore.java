@@ -28,5 +28,17 @@ public interface RelatedStore {
 
   Map<Long, Overrides> overrides();
 
+  /**
+   * Records an editor's choice for one post: pin {@code otherId} (after the pins it has) or exclude
+   * it; null removes whatever choice there was.
+   */
+  void override(long postId, long otherId, OverrideKind kind);
+
+  /** An editor's choice about one related post. */
+  enum OverrideKind {
+    PIN,
+    EXCLUDE
+  }
+
   Optional<String> fingerprint();
 }

@@ -1,15 +1,21 @@
 package dev.jotter.discovery.graphql;
 
+import dev.jotter.authoring.api.StaffGate;
 import dev.jotter.content.api.ArchiveMonth;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostView;
+import dev.jotter.content.graphql.ContentGraphQLApi;
 import dev.jotter.content.graphql.PageInfo;
 import dev.jotter.content.graphql.Post;
 import dev.jotter.content.graphql.Tag;
 import dev.jotter.discovery.domain.Related;
+import dev.jotter.discovery.domain.RelatedStore;
 import dev.jotter.discovery.internal.DiscoveryService;
 import dev.jotter.discovery.internal.SearchIndex;
+import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -22,6 +28,8 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -37,6 +45,71 @@ public class DiscoveryGraphQLApi {
 
   @Inject DiscoveryService discovery;
   @Inject PostCatalog posts;
+  @Inject StaffGate staff;
+
+  @Mutation("pinRelatedPost")
+  @Description(
+      "Editors: always list relatedPostId first among the post's related posts (after earlier"
+          + " pins). Returns the post; ask for its related list.")
+  public @NonNull Post pinRelatedPost(
+      @NonNull @Id @Name("postId") String postId,
+      @NonNull @Id @Name("relatedPostId") String relatedPostId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return override(postId, relatedPostId, RelatedStore.OverrideKind.PIN, "pin related posts");
+  }
+
+  @Mutation("excludeRelatedPost")
+  @Description("Editors: never list relatedPostId among the post's related posts.")
+  public @NonNull Post excludeRelatedPost(
+      @NonNull @Id @Name("postId") String postId,
+      @NonNull @Id @Name("relatedPostId") String relatedPostId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return override(
+        postId, relatedPostId, RelatedStore.OverrideKind.EXCLUDE, "exclude related posts");
+  }
+
+  @Mutation("resetRelatedPost")
+  @Description("Editors: drop a pin or exclusion; the computed ranking decides again.")
+  public @NonNull Post resetRelatedPost(
+      @NonNull @Id @Name("postId") String postId,
+      @NonNull @Id @Name("relatedPostId") String relatedPostId)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    return override(postId, relatedPostId, null, "change related posts");
+  }
+
+  private Post override(
+      String postId, String relatedPostId, RelatedStore.OverrideKind kind, String what)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    staff.requireEditor(what);
+    long id = ContentGraphQLApi.parseId(postId);
+    long other = ContentGraphQLApi.parseId(relatedPostId);
+    PostView post =
+        posts
+            .findById(id)
+            .orElseThrow(() -> new NotFoundException("postId: there is no post " + id + "."));
+    if (other == id) {
+      throw new InvalidArgumentException("relatedPostId: a post is never related to itself.");
+    }
+    if (kind == RelatedStore.OverrideKind.PIN
+        && posts.findPublishedByIds(List.of(other)).isEmpty()) {
+      throw new InvalidArgumentException(
+          "relatedPostId: there is no published post " + other + "; only those can be related.");
+    }
+    discovery.override(id, other, kind);
+    return Post.of(post);
+  }
 
   @Name("related")
   @Description(

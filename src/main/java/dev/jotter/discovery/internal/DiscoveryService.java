@@ -139,6 +139,19 @@ public class DiscoveryService {
     refresh(event.postId());
   }
 
+  /**
+   * Records an editor's pin or exclusion (null: neither) and recomputes that post's list.
+   *
+   * @return the post's new list
+   */
+  @Transactional
+  public List<Related> override(long postId, long otherId, RelatedStore.OverrideKind kind) {
+    store.override(postId, otherId, kind);
+    List<Related> list = compute(postId, store.overrides());
+    store.replace(Map.of(postId, list));
+    return list;
+  }
+
   /** The stored related lists of these posts, in one query. */
   public Map<Long, List<Related>> related(Collection<Long> postIds) {
     return store.find(postIds);

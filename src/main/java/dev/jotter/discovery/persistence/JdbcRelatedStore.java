@@ -168,6 +168,35 @@ public class JdbcRelatedStore implements RelatedStore {
   }
 
   @Override
+  public void override(long postId, long otherId, OverrideKind kind) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement delete =
+          c.prepareStatement(
+              "delete from related_override where post_id = ? and other_post_id = ?")) {
+        delete.setLong(1, postId);
+        delete.setLong(2, otherId);
+        delete.executeUpdate();
+      }
+      if (kind == null) {
+        return;
+      }
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "insert into related_override (post_id, other_post_id, kind, position)"
+                  + " select ?, ?, ?, coalesce(max(position), -1) + 1 from related_override"
+                  + " where post_id = ?")) {
+        insert.setLong(1, postId);
+        insert.setLong(2, otherId);
+        insert.setString(3, kind.name());
+        insert.setLong(4, postId);
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot store a related override", e);
+    }
+  }
+
+  @Override
   public Optional<String> fingerprint() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =

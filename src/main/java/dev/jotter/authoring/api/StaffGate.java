@@ -1,0 +1,15 @@
+package dev.jotter.authoring.api;
+
+import dev.jotter.platform.errors.ForbiddenException;
+import dev.jotter.platform.errors.UnauthenticatedException;
+
+/** Lets other modules check the signed-in staff user's role before a staff-only change. */
+public interface StaffGate {
+
+  /**
+   * Passes when an editor or administrator is signed in.
+   *
+   * @param what the change, for the message ("pin related posts")
+   */
+  void requireEditor(String what) throws UnauthenticatedException, ForbiddenException;
+}
