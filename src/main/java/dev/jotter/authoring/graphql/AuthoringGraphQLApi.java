@@ -8,6 +8,7 @@ import dev.jotter.authoring.internal.StaffAccounts;
 import dev.jotter.authoring.internal.StaffMember;
 import dev.jotter.authoring.internal.TagAuthoring;
 import dev.jotter.authoring.internal.TooManyAttemptsException;
+import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.graphql.Author;
 import dev.jotter.content.graphql.ContentGraphQLApi;
@@ -79,7 +80,9 @@ public class AuthoringGraphQLApi {
   @Description("Every staff user, by email: editors and administrators only.")
   public @NonNull List<@NonNull Staff> staffUsers()
       throws UnauthenticatedException, ForbiddenException {
-    return accounts.all().stream().map(this::staff).toList();
+    List<StaffMember> all = accounts.all();
+    Map<Long, AuthorView> cards = accounts.authorsOf(all);
+    return all.stream().map(user -> new Staff(user, cards.get(user.authorId()))).toList();
   }
 
   @Mutation("createStaff")

@@ -23,7 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Staff accounts: claiming the blog, signing in, and managing staff users and their author cards.
@@ -245,6 +248,14 @@ public class StaffAccounts {
     checkPassword(newPassword);
     me.changePassword(PasswordHash.hash(newPassword), Clock.now());
     staff.save(me);
+  }
+
+  /** The author cards of staff users, by author id, in one read. */
+  public Map<Long, AuthorView> authorsOf(List<StaffMember> users) {
+    Set<Long> wanted = users.stream().map(StaffMember::authorId).collect(Collectors.toSet());
+    return authorCatalog.findAll().stream()
+        .filter(a -> wanted.contains(a.id()))
+        .collect(Collectors.toMap(AuthorView::id, a -> a));
   }
 
   /** The author card of a staff user. */

@@ -45,6 +45,19 @@ public final class RelatedEngine {
   static final int FALLBACK_FILL = 3;
   private static final int QUERY_TERMS = 25;
 
+  /**
+   * The least coherence of a category: a tag that is the primary tag of (nearly) all its posts.
+   * Ghost-style blogs file each post under one category; a small category's posts may share few
+   * words (three Space essays on Mars, satellites and launch prices), and without this floor their
+   * tag would count for nothing. The floor fades fast for tags that are often not the primary one
+   * (share⁴: a tag primary for half its posts gets a sixteenth of it), so a generic tag spread over
+   * topics ("Beginners") stays weak. Tuned on the labelled corpus (precision@3 0.977 → 0.966) and
+   * the demo blog (each Space post now lists the other two).
+   */
+  static final double CATEGORY_FLOOR = 0.3;
+
+  static final int CATEGORY_SHARPNESS = 4;
+
   private static final int TEXT_CANDIDATES = 100;
   private static final int TAG_CANDIDATES = 50;
 
@@ -296,7 +309,8 @@ public final class RelatedEngine {
 
   /**
    * How much more alike a tag's posts read than any two posts of the blog: the mean pairwise cosine
-   * of its posts above the blog's mean, scaled to 0–1 (1 for a tag with one post).
+   * of its posts above the blog's mean, scaled to 0–1 (1 for a tag with one post); at least the
+   * {@link #CATEGORY_FLOOR} for a tag that is its posts' category.
    */
   private double coherence(long tag) {
     return coherence.computeIfAbsent(
@@ -311,7 +325,11 @@ public final class RelatedEngine {
           }
           double blog = blogCosine;
           double own = meanPairwiseCosine(members);
-          return Math.max(0.0, (own - blog) / (1.0 - blog));
+          double alike = Math.max(0.0, (own - blog) / (1.0 - blog));
+          long primaries =
+              members.stream().filter(m -> t.equals(entries.get(m).doc().primaryTagId())).count();
+          double categoryShare = (double) primaries / members.size();
+          return Math.max(alike, CATEGORY_FLOOR * Math.pow(categoryShare, CATEGORY_SHARPNESS));
         });
   }
 

@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,10 @@ class DemoBlogRelatedTest {
     }
     int sharing = 0;
     int shown = 0;
+    List<String> withoutTheirCategory = new ArrayList<>();
     for (Doc doc : docs.values()) {
       StringBuilder line = new StringBuilder(slugs.get(doc.id()) + ":");
+      boolean category = false;
       for (Related r : engine.relatedTo(doc.id(), List.of(), Set.of()).stream().limit(3).toList()) {
         line.append(
             String.format("%n    %.3f %s %s", r.score(), slugs.get(r.relatedId()), r.reasons()));
@@ -64,11 +67,20 @@ class DemoBlogRelatedTest {
         if (!r.sharedTagIds().isEmpty()) {
           sharing++;
         }
+        category |= doc.primaryTagId().equals(docs.get(r.relatedId()).primaryTagId());
+      }
+      if (!category) {
+        withoutTheirCategory.add(slugs.get(doc.id()));
       }
       System.out.println(line);
     }
     System.out.printf("demo blog: %d of %d related posts share a public tag%n", sharing, shown);
     assertThat(shown).isEqualTo(3 * docs.size());
     assertThat((double) sharing / shown).isGreaterThanOrEqualTo(0.85);
+    System.out.println(
+        "without another post of their category in the top 3: " + withoutTheirCategory);
+    assertThat(withoutTheirCategory)
+        .as("every demo category has three posts or more: nearly every post lists another of it")
+        .hasSizeLessThanOrEqualTo(1);
   }
 }
