@@ -28,7 +28,7 @@ cp target/jotter.war "$SERVER/dropins/"
 printf 'jotter.http.port=%s\njotter.https.port=%s\n' "$PORT" "$((PORT + 1))" > "$SERVER/bootstrap.properties"
 # keep the keystore and LTPA passwords liberty:create generated: MicroProfile JWT needs them
 cp "$WLP/usr/servers/jotter/server.env" "$SERVER/"
-printf 'JOTTER_DEMO_SEED=false\n' >> "$SERVER/server.env"
+printf '\nJOTTER_DEMO_SEED=false\n' >> "$SERVER/server.env" # the generated file may lack a final newline
 
 start() {
   "$WLP/bin/server" start benchServer >/dev/null
