@@ -80,7 +80,7 @@ public class PostAuthoring {
           NotFoundException,
           InvalidArgumentException {
     StaffUser me = current.require();
-    EditablePost before = authorize(me, postId, PostAction.EDIT);
+    EditablePost before = authorize(postId, PostAction.EDIT);
     check(draft, false);
     return save(me, before, expectedVersion, draft);
   }
@@ -90,11 +90,8 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    StaffUser me = current.require();
-    EditablePost before = authorize(me, postId, PostAction.PUBLISH);
-    if (before.post().title().isBlank()) {
-      throw new InvalidArgumentException("id: give the post a title before publishing it.");
-    }
+    EditablePost before = authorize(postId, PostAction.PUBLISH);
+    requireTitle(before, "publishing");
     EditablePost after = editor.publish(postId, Clock.now());
     if (before.status() != PostStatus.PUBLISHED) {
       published.fire(new PostPublished(postId));
@@ -110,11 +107,8 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    StaffUser me = current.require();
-    EditablePost before = authorize(me, postId, PostAction.SCHEDULE);
-    if (before.post().title().isBlank()) {
-      throw new InvalidArgumentException("id: give the post a title before scheduling it.");
-    }
+    EditablePost before = authorize(postId, PostAction.SCHEDULE);
+    requireTitle(before, "scheduling");
     EditablePost after = editor.schedule(postId, publishAt, Clock.now());
     scheduler.rearmAfterCommit();
     return after;
@@ -125,8 +119,7 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    StaffUser me = current.require();
-    EditablePost before = authorize(me, postId, PostAction.UNPUBLISH);
+    EditablePost before = authorize(postId, PostAction.UNPUBLISH);
     EditablePost after = editor.unpublish(postId, Clock.now());
     if (before.status() == PostStatus.PUBLISHED) {
       unpublished.fire(new PostUnpublished(postId));
@@ -141,8 +134,7 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    StaffUser me = current.require();
-    EditablePost before = authorize(me, postId, PostAction.DELETE);
+    EditablePost before = authorize(postId, PostAction.DELETE);
     EditablePost after = editor.trash(postId, Clock.now());
     deleted.fire(new PostDeleted(postId));
     if (before.status() == PostStatus.SCHEDULED) {
@@ -156,8 +148,7 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    StaffUser me = current.require();
-    authorize(me, postId, PostAction.RESTORE);
+    authorize(postId, PostAction.RESTORE);
     return editor.restore(postId, Clock.now());
   }
 
@@ -168,7 +159,7 @@ public class PostAuthoring {
           NotFoundException,
           InvalidArgumentException {
     StaffUser me = current.require();
-    EditablePost before = authorize(me, postId, PostAction.EDIT);
+    EditablePost before = authorize(postId, PostAction.EDIT);
     Revision revision =
         revisions
             .findById(revisionId)
@@ -259,8 +250,9 @@ public class PostAuthoring {
    * Loads the post, locking its row for the rest of the transaction, and checks the caller may do
    * the action.
    */
-  private EditablePost authorize(StaffUser me, long postId, PostAction action)
-      throws NotFoundException, ForbiddenException {
+  private EditablePost authorize(long postId, PostAction action)
+      throws UnauthenticatedException, NotFoundException, ForbiddenException {
+    StaffUser me = current.require();
     EditablePost post =
         editor
             .findForUpdate(postId)
@@ -271,6 +263,13 @@ public class PostAuthoring {
       throw new ForbiddenException(refusal.get());
     }
     return post;
+  }
+
+  private static void requireTitle(EditablePost post, String doing)
+      throws InvalidArgumentException {
+    if (post.post().title().isBlank()) {
+      throw new InvalidArgumentException("id: give the post a title before " + doing + " it.");
+    }
   }
 
   private static boolean isOwn(StaffUser me, EditablePost post) {

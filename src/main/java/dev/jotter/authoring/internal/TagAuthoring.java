@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Tag management: editors and administrators only. Posts that lose a tag are announced. */
+/**
+ * Tag management: editors and administrators only. Posts whose tag changes or goes are announced
+ * (PostUpdated), so discovery refreshes them.
+ */
 @ApplicationScoped
 @Transactional(rollbackOn = Exception.class)
 public class TagAuthoring {
@@ -41,7 +44,10 @@ public class TagAuthoring {
           NotFoundException,
           InvalidArgumentException {
     accounts.requireAtLeast(Role.EDITOR, "change tags");
-    return tags.update(slug, name, newSlug, description, Clock.now());
+    TagView changed = tags.update(slug, name, newSlug, description, Clock.now());
+    // feeds, search filters and category labels of its posts change with it
+    tags.publishedPostIds(changed.slug()).forEach(id -> updated.fire(new PostUpdated(id)));
+    return changed;
   }
 
   public List<Long> delete(String slug)

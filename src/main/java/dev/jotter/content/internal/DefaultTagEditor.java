@@ -62,6 +62,13 @@ public class DefaultTagEditor implements TagEditor {
   }
 
   @Override
+  public List<Long> publishedPostIds(String slug) {
+    return tags.findBySlug(slug)
+        .map(tag -> posts.findPublishedIds(true, tag.id()))
+        .orElse(List.of());
+  }
+
+  @Override
   public List<Long> delete(String slug) throws NotFoundException {
     Tag tag = tags.findBySlug(slug).orElseThrow(() -> notFound(slug));
     List<Long> published = posts.findPublishedIds(true, tag.id());
