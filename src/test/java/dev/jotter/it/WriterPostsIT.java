@@ -296,6 +296,42 @@ class WriterPostsIT extends StaffIT {
   }
 
   @Test
+  void aPublishedPostJoinsOthersRelatedThinking_andLeavesWhenUnpublished() {
+    String id =
+        createDraft(
+                admin,
+                Json.createObjectBuilder()
+                    .add("title", "Mars, again " + System.nanoTime())
+                    .add(
+                        "markdown",
+                        "## Twenty minutes\n\nSignals from Mars take twenty minutes; a rover on"
+                            + " Mars waits for its orders.")
+                    .add("tags", Json.createArrayBuilder().add("space").add("future"))
+                    .build())
+            .getString("id");
+    assertThat(relatedIds("twenty-minutes-to-mars")).doesNotContain(id);
+    mutate(admin, "publishPost", id);
+    assertThat(relatedIds("twenty-minutes-to-mars"))
+        .as("published: the Mars post lists it, without a rebuild")
+        .contains(id);
+    mutate(admin, "unpublishPost", id);
+    assertThat(relatedIds("twenty-minutes-to-mars")).as("unpublished: gone").doesNotContain(id);
+  }
+
+  List<String> relatedIds(String slug) {
+    return client
+        .data(
+            "query($s: String!) { post(slug: $s) { related(first: 3) { post { id } } } }",
+            StaffFixture.vars("s", slug))
+        .getJsonObject("post")
+        .getJsonArray("related")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(r -> r.getJsonObject("post").getString("id"))
+        .toList();
+  }
+
+  @Test
   void draftsListsUnpublishedPosts_newestEditFirst() {
     String a = createDraft(admin, input("title", "Listed A " + System.nanoTime())).getString("id");
     String b = createDraft(admin, input("title", "Listed B " + System.nanoTime())).getString("id");

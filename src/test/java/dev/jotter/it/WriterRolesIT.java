@@ -175,6 +175,25 @@ class WriterRolesIT extends StaffIT {
           .isEqualTo(!allowed);
 
       String expected = allowed ? null : "FORBIDDEN";
+      String revision =
+          staff
+              .data(admin, "query($id: ID!) { post(id: $id) { revisions { id } } }", "id", draft)
+              .getJsonObject("post")
+              .getJsonArray("revisions")
+              .getJsonObject(0)
+              .getString("id");
+      assertThat(
+              code(
+                  staff.call(
+                      token,
+                      "mutation($p: ID!, $r: ID!) { restoreRevision(postId: $p, revisionId: $r)"
+                          + " { id } }",
+                      "p",
+                      draft,
+                      "r",
+                      revision)))
+          .as(role + " restoreRevision")
+          .isEqualTo(expected);
       assertThat(attempt(token, "updatePost", draft)).as(role + " updatePost").isEqualTo(expected);
       assertThat(attempt(token, "schedulePost", draft))
           .as(role + " schedulePost")
