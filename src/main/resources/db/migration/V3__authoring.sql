@@ -58,3 +58,10 @@ create table blog_claim (
     claimed_at  timestamp with time zone not null,
     constraint blog_claim_single check (id = 1)
 );
+
+-- Serialises the choice of new slugs (posts, authors, tags): two saves racing for the same name end
+-- with "name" and "name-2", not with a unique-constraint violation.
+create table content_lock (
+    name  varchar(64)  not null primary key
+);
+insert into content_lock (name) values ('slugs');

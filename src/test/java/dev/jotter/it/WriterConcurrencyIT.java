@@ -1,7 +1,9 @@
 package dev.jotter.it;
 
+import static dev.jotter.it.StaffFixture.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,5 +106,75 @@ class WriterConcurrencyIT extends StaffIT {
                 winner + "\n\nand the loser's words")
             .getJsonObject("updatePost");
     assertThat(merged.getString("__typename")).isEqualTo("EditSaved");
+  }
+
+  @Test
+  void draftsRacingForOneTitleAllGetTheirOwnSlug() throws Exception {
+    String title = "Same title race " + System.nanoTime();
+    List<JsonObject> outcomes =
+        race(
+            EDITORS,
+            i ->
+                staff.call(
+                    i % 2 == 0 ? admin : staff.as("EDITOR"),
+                    "mutation($t: String!) { createDraft(input: {title: $t}) { slug } }",
+                    "t",
+                    title));
+    List<String> slugs =
+        outcomes.stream()
+            .peek(o -> assertThat(code(o)).as(o.toString()).isNull())
+            .map(o -> o.getJsonObject("data").getJsonObject("createDraft").getString("slug"))
+            .toList();
+    assertThat(slugs).doesNotHaveDuplicates().hasSize(EDITORS);
+  }
+
+  @Test
+  void staffCreationsRacingForOneEmail_oneWinsTheOthersAreTold() throws Exception {
+    String email = "twice" + System.nanoTime() + "@jotter.test";
+    List<JsonObject> outcomes =
+        race(
+            4,
+            i ->
+                staff.call(
+                    admin,
+                    "mutation($i: StaffInput!) { createStaff(input: $i) { id } }",
+                    "i",
+                    Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("name", "Twice")
+                        .add("role", "AUTHOR")
+                        .add("password", StaffFixture.PASSWORD)
+                        .build()));
+    assertThat(outcomes.stream().filter(o -> code(o) == null)).hasSize(1);
+    assertThat(outcomes.stream().map(StaffFixture::code).filter(c -> c != null))
+        .hasSize(3)
+        .containsOnly("BAD_USER_INPUT");
+  }
+
+  /** Runs {@code calls} requests at once, released together, and returns their answers. */
+  static List<JsonObject> race(int calls, java.util.function.IntFunction<JsonObject> call)
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<JsonObject>> futures = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        int n = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(n);
+                }));
+      }
+      start.countDown();
+      List<JsonObject> answers = new ArrayList<>();
+      for (Future<JsonObject> f : futures) {
+        answers.add(f.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdown();
+    }
   }
 }

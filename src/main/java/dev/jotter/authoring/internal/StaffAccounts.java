@@ -171,10 +171,12 @@ public class StaffAccounts {
     refuse(Permissions.staffRefusal(me.role(), null, role));
     checkEmail(email);
     checkPassword(password);
+    // the author card first: creating it serialises staff creation (the slug lock), so the email
+    // check below sees a racing creation's committed row and answers it clearly
+    AuthorView author = authorEditor.create(requireName(name), Clock.now());
     if (staff.findByEmail(email).isPresent()) {
       throw new InvalidArgumentException("email: there is a staff user with this email already.");
     }
-    AuthorView author = authorEditor.create(requireName(name), Clock.now());
     return StaffMember.of(
         staff.save(
             new StaffUser(email, PasswordHash.hash(password), role, author.id(), Clock.now())));

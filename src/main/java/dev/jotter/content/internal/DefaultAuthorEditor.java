@@ -7,6 +7,7 @@ import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
+import dev.jotter.content.domain.SlugLock;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ public class DefaultAuthorEditor implements AuthorEditor {
 
   @Inject AuthorRepository authors;
   @Inject PostRepository posts;
+  @Inject SlugLock slugLock;
 
   @Override
   public Optional<AuthorView> find(long authorId) {
@@ -34,6 +36,7 @@ public class DefaultAuthorEditor implements AuthorEditor {
     if (name == null || name.isBlank()) {
       throw new InvalidArgumentException("name: an author needs a name.");
     }
+    slugLock.hold();
     Slug base = Slug.fromTitle(name, "author");
     Slug slug = base;
     for (int n = 2; authors.findBySlug(slug.value()).isPresent(); n++) {

@@ -13,6 +13,7 @@ import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
+import dev.jotter.content.domain.SlugLock;
 import dev.jotter.content.domain.Tag;
 import dev.jotter.content.domain.TagRepository;
 import dev.jotter.platform.errors.InvalidArgumentException;
@@ -38,6 +39,7 @@ public class DefaultPostEditor implements PostEditor {
   @Inject PostRepository posts;
   @Inject AuthorRepository authors;
   @Inject TagRepository tags;
+  @Inject SlugLock slugLock;
 
   @Override
   public Optional<EditablePost> find(long postId) {
@@ -66,6 +68,7 @@ public class DefaultPostEditor implements PostEditor {
             .findById(authorId)
             .orElseThrow(() -> new IllegalStateException("No author " + authorId));
     String title = draft.title() == null ? "" : draft.title();
+    slugLock.hold();
     Slug slug =
         draft.slug() != null
             ? freeSlug(draft.slug(), null)
@@ -98,6 +101,7 @@ public class DefaultPostEditor implements PostEditor {
           "id: the post is in the trash; restore it (restorePost) before editing.");
     }
     if (draft.slug() != null && !draft.slug().equals(post.slug())) {
+      slugLock.hold();
       Slug slug = freeSlug(draft.slug(), post.id());
       posts.unretireSlug(post.id(), slug.value());
       if (post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED) {

@@ -4,6 +4,7 @@ import dev.jotter.content.api.TagEditor;
 import dev.jotter.content.api.TagView;
 import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
+import dev.jotter.content.domain.SlugLock;
 import dev.jotter.content.domain.Tag;
 import dev.jotter.content.domain.TagRepository;
 import dev.jotter.platform.errors.InvalidArgumentException;
@@ -22,6 +23,7 @@ public class DefaultTagEditor implements TagEditor {
 
   @Inject TagRepository tags;
   @Inject PostRepository posts;
+  @Inject SlugLock slugLock;
 
   @Override
   public List<TagView> findAll() {
@@ -37,6 +39,7 @@ public class DefaultTagEditor implements TagEditor {
   public TagView create(String name, String slug, String description, OffsetDateTime now)
       throws InvalidArgumentException {
     String cleanName = requireName(name);
+    slugLock.hold();
     Slug tagSlug = slug == null ? slugOf(cleanName) : requireSlug(slug);
     if (tags.findBySlug(tagSlug.value()).isPresent()) {
       throw new InvalidArgumentException("slug: there is a tag \"" + tagSlug + "\" already.");
@@ -48,6 +51,7 @@ public class DefaultTagEditor implements TagEditor {
   public TagView update(
       String slug, String name, String newSlug, String description, OffsetDateTime now)
       throws NotFoundException, InvalidArgumentException {
+    slugLock.hold();
     Tag tag = tags.findBySlug(slug).orElseThrow(() -> notFound(slug));
     Slug target = newSlug == null ? new Slug(tag.slug()) : requireSlug(newSlug);
     if (!target.value().equals(tag.slug()) && tags.findBySlug(target.value()).isPresent()) {
