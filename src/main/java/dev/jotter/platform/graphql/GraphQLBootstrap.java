@@ -49,6 +49,7 @@ public class GraphQLBootstrap implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     long start = System.nanoTime();
+    ClientErrorLogFilter.install();
     ServletContext context = event.getServletContext();
     IndexView index = CompositeIndex.create(applicationIndex(context), smallRyeIndex());
     Schema schema = SchemaBuilder.build(index);
