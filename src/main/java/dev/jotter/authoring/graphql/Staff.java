@@ -8,7 +8,6 @@ import dev.jotter.content.graphql.Author;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
-import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -23,11 +22,6 @@ public class Staff {
   Staff(StaffMember user, AuthorView card) {
     this.user = user;
     this.card = card;
-  }
-
-  @Ignore
-  StaffMember user() {
-    return user;
   }
 
   @Id
