@@ -22,4 +22,18 @@ abstract class StaffIT extends HttpIT {
         .map(n -> n.getString("id"))
         .toList();
   }
+
+  /** The ids of a published post's first three related posts, as readers see them. */
+  List<String> relatedIds(String slug) {
+    return client
+        .data(
+            "query($s: String!) { post(slug: $s) { related(first: 3) { post { id } } } }",
+            StaffFixture.vars("s", slug))
+        .getJsonObject("post")
+        .getJsonArray("related")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(r -> r.getJsonObject("post").getString("id"))
+        .toList();
+  }
 }

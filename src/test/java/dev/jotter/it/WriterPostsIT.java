@@ -318,19 +318,6 @@ class WriterPostsIT extends StaffIT {
     assertThat(relatedIds("twenty-minutes-to-mars")).as("unpublished: gone").doesNotContain(id);
   }
 
-  List<String> relatedIds(String slug) {
-    return client
-        .data(
-            "query($s: String!) { post(slug: $s) { related(first: 3) { post { id } } } }",
-            StaffFixture.vars("s", slug))
-        .getJsonObject("post")
-        .getJsonArray("related")
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .map(r -> r.getJsonObject("post").getString("id"))
-        .toList();
-  }
-
   @Test
   void draftsListsUnpublishedPosts_newestEditFirst() {
     String a = createDraft(admin, input("title", "Listed A " + System.nanoTime())).getString("id");

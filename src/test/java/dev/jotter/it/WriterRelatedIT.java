@@ -37,10 +37,6 @@ class WriterRelatedIT extends StaffIT {
         .getValuesAs(JsonObject.class);
   }
 
-  List<String> relatedIds(String slug) {
-    return related(slug).stream().map(r -> r.getJsonObject("post").getString("id")).toList();
-  }
-
   JsonObject override(String token, String mutation, String postId, String otherId) {
     return staff.call(
         token,

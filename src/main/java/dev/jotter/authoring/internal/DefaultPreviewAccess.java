@@ -1,7 +1,5 @@
 package dev.jotter.authoring.internal;
 
-import dev.jotter.authoring.domain.Permissions;
-import dev.jotter.authoring.domain.PostAction;
 import dev.jotter.authoring.domain.Role;
 import dev.jotter.authoring.domain.StaffUser;
 import dev.jotter.content.api.PostView;
@@ -19,14 +17,7 @@ public class DefaultPreviewAccess implements PreviewAccess {
 
   @Override
   public boolean maySee(PostView post) {
-    Optional<StaffUser> me = current.find();
-    return me.isPresent()
-        && Permissions.refusal(
-                me.get().role(),
-                post.authors().stream().anyMatch(a -> a.id() == me.get().authorId()),
-                post.status(),
-                PostAction.PREVIEW)
-            .isEmpty();
+    return current.find().map(me -> PostAuthoring.mayPreview(me, post)).orElse(false);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
 import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import dev.jotter.content.api.VersionConflictException;
 import dev.jotter.platform.errors.ForbiddenException;
@@ -187,9 +188,7 @@ public class PostAuthoring {
         .find(postIds)
         .forEach(
             (id, post) -> {
-              if (Permissions.refusal(
-                      me.get().role(), isOwn(me.get(), post), post.status(), PostAction.PREVIEW)
-                  .isEmpty()) {
+              if (mayPreview(me.get(), post.post())) {
                 visible.put(id, post);
               }
             });
@@ -272,8 +271,18 @@ public class PostAuthoring {
     }
   }
 
+  /** Whether the staff user may see the post whatever its status (own posts, or editors). */
+  static boolean mayPreview(StaffUser me, PostView post) {
+    return Permissions.refusal(me.role(), isOwn(me, post), post.status(), PostAction.PREVIEW)
+        .isEmpty();
+  }
+
   private static boolean isOwn(StaffUser me, EditablePost post) {
-    return post.post().authors().stream().anyMatch(a -> a.id() == me.authorId());
+    return isOwn(me, post.post());
+  }
+
+  private static boolean isOwn(StaffUser me, PostView post) {
+    return post.authors().stream().anyMatch(a -> a.id() == me.authorId());
   }
 
   private void check(PostDraft draft, boolean creating) throws InvalidArgumentException {
