@@ -11,35 +11,15 @@ cd "$(dirname "$0")/.."
 POSTS=${POSTS:-10000}
 REQUESTS=${REQUESTS:-1000}
 PORT=${PORT:-9280}
-WLP=target/liberty/wlp
+source bench/server.sh
 SERVER=$WLP/usr/servers/benchServer
 
-echo "== building Jotter and the Liberty runtime"
-mvn -q -B -DskipTests -Dspotless.check.skip=true package liberty:create
+build_jotter
 CP="target/classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=compile \
-  -Dmdep.outputFile=/dev/stdout):$WLP/usr/servers/jotter/jdbc/h2.jar"
-
-"$WLP/bin/server" stop benchServer >/dev/null 2>&1 || true
-rm -rf "$SERVER"
-mkdir -p "$SERVER/dropins"
-cp "$WLP/usr/servers/jotter/server.xml" "$SERVER/"
-cp -r "$WLP/usr/servers/jotter/jdbc" "$SERVER/"
-cp target/jotter.war "$SERVER/dropins/"
-printf 'jotter.http.port=%s\njotter.https.port=%s\n' "$PORT" "$((PORT + 1))" > "$SERVER/bootstrap.properties"
-# keep the keystore and LTPA passwords liberty:create generated: MicroProfile JWT needs them
-cp "$WLP/usr/servers/jotter/server.env" "$SERVER/"
-printf '\nJOTTER_DEMO_SEED=false\n' >> "$SERVER/server.env" # the generated file may lack a final newline
-
-start() {
-  "$WLP/bin/server" start benchServer >/dev/null
-  for _ in $(seq 1 600); do
-    if curl -sf "http://localhost:$PORT/health" >/dev/null 2>&1; then return 0; fi
-    sleep 1
-  done
-  echo "benchServer did not become healthy; see $SERVER/logs/messages.log" >&2
-  exit 1
-}
-stop() { "$WLP/bin/server" stop benchServer >/dev/null; }
+  -Dmdep.outputFile=/dev/stdout)"
+make_server benchServer "$PORT" JOTTER_DEMO_SEED=false
+start() { start_server benchServer "$PORT"; }
+stop() { stop_server benchServer; }
 trap 'stop 2>/dev/null || true' EXIT
 
 echo "== first start: Flyway creates the schema"
