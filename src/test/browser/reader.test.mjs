@@ -540,6 +540,47 @@ test('GraphiQL at /graphql-ui works offline: it loads the schema and runs a quer
   assert.deepEqual(own, []);
 });
 
+test('security headers: every response is nosniff, unframeable and has a content security policy that the pages keep', async (t) => {
+  const { page } = await openPage(t);
+  const responses = [];
+  page.on('response', (res) => responses.push(res));
+  const violations = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  page.on('console', (msg) => {
+    if (msg.text().startsWith('CSP violation')) violations.push(msg.text());
+  });
+  await page.goto(`${BASE}/`);
+  await ready(page, 'home');
+  await page.locator('main a[href^="/p/"]').first().click();
+  await ready(page, 'post');
+  await page.goto(`${BASE}/graphql-ui/`);
+  await page.locator('.graphiql-container').waitFor();
+  const feed = await page.request.get(`${BASE}/rss.xml`);
+
+  assert.ok(responses.length > 10, `saw ${responses.length} responses`);
+  for (const res of [...responses, feed]) {
+    const url = new URL(res.url());
+    if (url.origin !== BASE) continue;
+    const headers = res.headers();
+    assert.equal(headers['x-content-type-options'], 'nosniff', `nosniff on ${url.pathname}`);
+    assert.equal(headers['referrer-policy'], 'strict-origin-when-cross-origin', `referrer policy on ${url.pathname}`);
+    const csp = headers['content-security-policy'] || '';
+    assert.match(csp, /frame-ancestors 'none'/, `frame-ancestors on ${url.pathname}`);
+    const type = headers['content-type'] || '';
+    if (type.startsWith('text/html')) {
+      assert.match(csp, /script-src 'self'(;|$)/, `scripts only from this origin on ${url.pathname}: ${csp}`);
+      assert.doesNotMatch(csp, /unsafe-eval/, `no eval on ${url.pathname}`);
+    } else if (/json|xml/.test(type)) {
+      assert.match(csp, /default-src 'none'/, `data answers load nothing (${url.pathname})`);
+    }
+  }
+  assert.deepEqual(violations, [], 'the reader pages and GraphiQL run within their policies');
+});
+
 test('no console errors, page errors or failed requests in any test', () => {
   assert.deepEqual(problems, []);
 });

@@ -4,6 +4,7 @@ import static dev.jotter.it.StaffFixture.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,10 @@ class WriterAccountsIT extends StaffIT {
   }
 
   @Test
-  void staffChangeTheirOwnCard_whichReadersSee() {
-    String author = staff.as("AUTHOR");
+  void staffChangeTheirOwnCard_whichReadersSeeOnceTheyPublish() {
+    String email = "card" + System.nanoTime() + "@jotter.test";
+    staff.create(email, "Card Writer " + System.nanoTime(), "AUTHOR");
+    String author = staff.login(email, StaffFixture.PASSWORD);
     String slug =
         staff
             .data(author, "{ me { author { slug } } }")
@@ -106,12 +109,18 @@ class WriterAccountsIT extends StaffIT {
                     + " website: \"https://example.com\", location: \"Lisbon\"}) { name bio website location } }")
             .getJsonObject("updateMyProfile");
     assertThat(card.getString("bio")).isEqualTo("Writes about rockets.");
+    String readerQuery = "query($s: String!) { author(slug: $s) { bio website location } }";
+    assertThat(client.data(readerQuery, StaffFixture.vars("s", slug)).get("author"))
+        .as("staff who have published nothing are not enumerable")
+        .isEqualTo(JsonValue.NULL);
+    String id =
+        staff
+            .data(author, "mutation { createDraft(input: {title: \"Rockets\"}) { id } }")
+            .getJsonObject("createDraft")
+            .getString("id");
+    staff.data(author, "mutation($id: ID!) { publishPost(id: $id) { id } }", "id", id);
     JsonObject seen =
-        client
-            .data(
-                "query($s: String!) { author(slug: $s) { bio website location } }",
-                StaffFixture.vars("s", slug))
-            .getJsonObject("author");
+        client.data(readerQuery, StaffFixture.vars("s", slug)).getJsonObject("author");
     assertThat(seen.getString("bio")).isEqualTo("Writes about rockets.");
     assertThat(seen.getString("website")).isEqualTo("https://example.com");
     assertThat(seen.getString("location")).isEqualTo("Lisbon");

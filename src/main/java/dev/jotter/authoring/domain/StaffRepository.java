@@ -13,7 +13,13 @@ public interface StaffRepository {
 
   List<StaffUser> findAll();
 
+  /** Up to {@code limit} staff users by email, after {@code afterEmail} (null: from the start). */
+  List<StaffUser> findPage(String afterEmail, int limit);
+
   long count();
+
+  /** Locks the administrators' row of authoring_lock until the transaction ends. */
+  void lockAdministrators();
 
   /** How many active staff users have this role. */
   long countActive(Role role);

@@ -1,5 +1,6 @@
 package dev.jotter.authoring.graphql;
 
+import dev.jotter.authoring.domain.Revision;
 import dev.jotter.authoring.domain.Role;
 import dev.jotter.authoring.internal.EditOutcome;
 import dev.jotter.authoring.internal.PostAuthoring;
@@ -18,12 +19,15 @@ import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
+import dev.jotter.platform.graphql.ListSize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -42,6 +46,11 @@ import org.eclipse.microprofile.graphql.Source;
 @ApplicationScoped
 public class AuthoringGraphQLApi {
 
+  /** The longest page of a list (staff, tags). */
+  static final int MAX_LIST = 100;
+
+  @Inject OneSignInPerRequest signIns;
+  @Inject HttpServletRequest request;
   @Inject StaffAccounts accounts;
   @Inject PostAuthoring posts;
   @Inject TagAuthoring tags;
@@ -57,17 +66,20 @@ public class AuthoringGraphQLApi {
       @NonNull @Name("name") String name,
       @NonNull @Name("password") @Description("At least 10 characters.") String password)
       throws InvalidArgumentException, ForbiddenException {
+    signIns.claim();
     return payload(accounts.setup(email, name, password));
   }
 
   @Mutation("login")
   @Description(
       "Signs in. A wrong email and a wrong password get the same error (UNAUTHENTICATED);"
-          + " repeated failures on one email must wait longer each time (TOO_MANY_ATTEMPTS).")
+          + " repeated failures on one email or from one address must wait longer each time"
+          + " (TOO_MANY_ATTEMPTS). One sign-in per request.")
   public @NonNull AuthPayload login(
       @NonNull @Name("email") String email, @NonNull @Name("password") String password)
-      throws UnauthenticatedException, TooManyAttemptsException {
-    return payload(accounts.login(email, password));
+      throws UnauthenticatedException, TooManyAttemptsException, InvalidArgumentException {
+    signIns.claim();
+    return payload(accounts.login(email, password, request.getRemoteAddr()));
   }
 
   @Query("me")
@@ -77,10 +89,15 @@ public class AuthoringGraphQLApi {
   }
 
   @Query("staffUsers")
-  @Description("Every staff user, by email: editors and administrators only.")
-  public @NonNull List<@NonNull Staff> staffUsers()
-      throws UnauthenticatedException, ForbiddenException {
-    List<StaffMember> all = accounts.all();
+  @Description("Staff users, by email: editors and administrators only.")
+  @ListSize(slicingArguments = "first")
+  public @NonNull List<@NonNull Staff> staffUsers(
+      @Name("first") @DefaultValue("100") @Description("How many, 0 to 100.") int first,
+      @Name("after") @Description("The email of the last staff user of the page before.")
+          String after)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    checkFirst(first);
+    List<StaffMember> all = accounts.page(after, first);
     Map<Long, AuthorView> cards = accounts.authorsOf(all);
     return all.stream().map(user -> new Staff(user, cards.get(user.authorId()))).toList();
   }
@@ -265,6 +282,7 @@ public class AuthoringGraphQLApi {
   }
 
   @Name("revisions")
+  @ListSize(assumedSize = Revision.KEPT_PER_POST)
   @Description(
       "Saved states of the content, newest first (the last 50): for the post's authors and"
           + " editors; null for readers.")
@@ -286,9 +304,21 @@ public class AuthoringGraphQLApi {
   // --- tags ---------------------------------------------------------------------------------
 
   @Query("allTags")
-  @Description("Every tag, internal (#) ones too, by name: for staff choosing a post's tags.")
-  public @NonNull List<@NonNull Tag> allTags() throws UnauthenticatedException {
-    return tags.all().stream().map(Tag::of).toList();
+  @Description("Tags, internal (#) ones too, by name: for staff choosing a post's tags.")
+  @ListSize(slicingArguments = "first")
+  public @NonNull List<@NonNull Tag> allTags(
+      @Name("first") @DefaultValue("100") @Description("How many tags, 0 to 100.") int first,
+      @Name("after") @Description("The slug of the last tag of the page before.") String after)
+      throws UnauthenticatedException, InvalidArgumentException {
+    checkFirst(first);
+    return tags.page(after, first).stream().map(Tag::of).toList();
+  }
+
+  private static void checkFirst(int first) throws InvalidArgumentException {
+    if (first < 0 || first > MAX_LIST) {
+      throw new InvalidArgumentException(
+          "first must be between 0 and " + MAX_LIST + "; it was " + first + ".");
+    }
   }
 
   @Mutation("createTag")

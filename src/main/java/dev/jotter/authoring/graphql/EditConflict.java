@@ -1,6 +1,7 @@
 package dev.jotter.authoring.graphql;
 
 import dev.jotter.content.graphql.Post;
+import dev.jotter.platform.graphql.ListSize;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -13,7 +14,9 @@ public record EditConflict(
     @NonNull String message,
     @Description("The version the change was based on.") long expectedVersion,
     @Description("The post's version now.") long currentVersion,
-    @NonNull @Description("The fields of your change whose value differs from the current post.")
+    @NonNull
+        @Description("The fields of your change whose value differs from the current post.")
+        @ListSize(assumedSize = 10)
         List<@NonNull String> conflictingFields,
     @NonNull @Description("The post as it now is.") Post current)
     implements UpdatePostResult {}

@@ -1,5 +1,6 @@
 package dev.jotter.authoring.graphql;
 
+import dev.jotter.authoring.internal.PostAuthoring;
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
 import jakarta.validation.Valid;
@@ -52,6 +53,10 @@ public class PostInput {
   @Input("FeatureImageInput")
   public static class FeatureImageInput {
     @Size(max = 2048, message = "at most 2048 characters")
+    @Pattern(
+        regexp = PostAuthoring.IMAGE_URL,
+        message = "an http(s) URL or a path on this site starting with /")
+    @Description("An http(s) URL, or a path on this site starting with /.")
     public String url;
 
     @Size(max = 500, message = "at most 500 characters")

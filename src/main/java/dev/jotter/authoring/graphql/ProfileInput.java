@@ -1,5 +1,6 @@
 package dev.jotter.authoring.graphql;
 
+import dev.jotter.authoring.internal.PostAuthoring;
 import dev.jotter.content.api.AuthorProfile;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,7 +20,7 @@ public class ProfileInput {
   public String bio;
 
   @Size(max = 2048, message = "at most 2048 characters")
-  @Pattern(regexp = "|https?://\\S+|/\\S*", message = "an http(s) URL or a path starting with /")
+  @Pattern(regexp = PostAuthoring.IMAGE_URL, message = "an http(s) URL or a path starting with /")
   public String avatarUrl;
 
   @Size(max = 2048, message = "at most 2048 characters")

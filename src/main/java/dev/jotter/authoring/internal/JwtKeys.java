@@ -3,18 +3,29 @@ package dev.jotter.authoring.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,11 +35,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code jotter.jwt.private-key-location}. Both default to files under the server's data directory
  * and are generated (RSA 2048) at first start when neither exists; an operator can supply their own
  * pair by pointing both settings at PEM files.
+ *
+ * <p>The private key is written readable by its owner only from its first byte, each file is
+ * complete on disk before it takes its name, and at start the pair is checked (both there, both
+ * readable, and they match). A pair Jotter made that is incomplete or broken (a crash while writing
+ * it) is made again — tokens signed before stop working, so staff sign in again; a pair an operator
+ * supplied stops the start with a message saying what is wrong.
  */
 @ApplicationScoped
 public class JwtKeys {
 
   private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   @Inject
   @ConfigProperty(name = "jotter.jwt.private-key-location")
@@ -38,18 +57,46 @@ public class JwtKeys {
   @ConfigProperty(name = "mp.jwt.verify.publickey.location")
   String publicKeyLocation;
 
+  @Inject
+  @ConfigProperty(name = "jotter.data.dir")
+  Optional<String> dataDir;
+
   private volatile PrivateKey privateKey;
 
-  /** Makes sure the pair exists; called at start, before any token is issued or verified. */
+  /** Makes sure a usable pair exists; called at start, before any token is issued or verified. */
   public synchronized void ensure() {
     if (privateKey != null) {
       return;
     }
-    Path privatePath = Path.of(privateKeyLocation);
-    Path publicPath = Path.of(publicKeyLocation);
+    Path privatePath = Path.of(privateKeyLocation).toAbsolutePath();
+    Path publicPath = Path.of(publicKeyLocation).toAbsolutePath();
     try {
-      if (!Files.exists(privatePath) && !Files.exists(publicPath)) {
+      boolean hasPrivate = Files.exists(privatePath);
+      boolean hasPublic = Files.exists(publicPath);
+      if (!hasPrivate && !hasPublic) {
         generate(privatePath, publicPath);
+      } else {
+        Optional<String> problem =
+            hasPrivate && hasPublic
+                ? mismatch(privatePath, publicPath)
+                : Optional.of((hasPrivate ? publicPath : privatePath) + " is missing");
+        if (problem.isPresent()) {
+          if (!managedByJotter(privatePath, publicPath)) {
+            throw new IllegalStateException(
+                "The token signing key pair is not usable: "
+                    + problem.get()
+                    + ". Supply both files (JOTTER_JWT_PRIVATE_KEY_LOCATION, a PKCS#8 PEM private"
+                    + " key, and MP_JWT_VERIFY_PUBLICKEY_LOCATION, its public key) or neither.");
+          }
+          LOG.warning(
+              "The token signing key pair Jotter made is not usable ("
+                  + problem.get()
+                  + "); making a new one. Tokens signed before no longer work: staff sign in"
+                  + " again.");
+          Files.deleteIfExists(privatePath);
+          Files.deleteIfExists(publicPath);
+          generate(privatePath, publicPath);
+        }
       }
       privateKey = readPrivateKey(privatePath);
     } catch (IOException | GeneralSecurityException e) {
@@ -69,39 +116,94 @@ public class JwtKeys {
     return privateKey;
   }
 
-  private static void generate(Path privatePath, Path publicPath)
+  /** Why the two files are not a usable pair, or empty when they are. */
+  static Optional<String> mismatch(Path privatePath, Path publicPath) {
+    try {
+      PrivateKey signing = readPrivateKey(privatePath);
+      PublicKey verifying = readPublicKey(publicPath);
+      byte[] probe = "jotter key check".getBytes(StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance("SHA256withRSA");
+      signer.initSign(signing);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(verifying);
+      verifier.update(probe);
+      return verifier.verify(signature)
+          ? Optional.empty()
+          : Optional.of("the public key does not belong to the private key");
+    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+      return Optional.of("a key cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private boolean managedByJotter(Path privatePath, Path publicPath) {
+    if (dataDir.isEmpty()) {
+      return false;
+    }
+    Path keys = Path.of(dataDir.get(), "keys").toAbsolutePath();
+    return privatePath.equals(keys.resolve("jwt-private.pem"))
+        && publicPath.equals(keys.resolve("jwt-public.pem"));
+  }
+
+  static void generate(Path privatePath, Path publicPath)
       throws IOException, GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     KeyPair pair = generator.generateKeyPair();
-    Files.createDirectories(privatePath.toAbsolutePath().getParent());
-    Files.createDirectories(publicPath.toAbsolutePath().getParent());
-    writePem(privatePath, "PRIVATE KEY", pair.getPrivate().getEncoded(), true);
-    writePem(publicPath, "PUBLIC KEY", pair.getPublic().getEncoded(), false);
+    Path privateTmp =
+        writeComplete(privatePath, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
+    Path publicTmp =
+        writeComplete(publicPath, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
+    // public first: a crash between the two moves leaves no private key without its public one
+    // that a later start could mistake for an operator's
+    Files.move(publicTmp, publicPath, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(privateTmp, privatePath, StandardCopyOption.ATOMIC_MOVE);
     LOG.info("Generated the token signing key pair " + privatePath + " and " + publicPath);
   }
 
-  private static void writePem(Path path, String type, byte[] der, boolean secret)
-      throws IOException {
-    String pem =
-        "-----BEGIN "
-            + type
-            + "-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der)
-            + "\n-----END "
-            + type
-            + "-----\n";
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    Files.writeString(tmp, pem, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-    if (secret) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system (Windows): the directory's permissions apply
-      }
+  /** Writes the text to a new file beside path, flushed to disk; owner-only from its creation. */
+  private static Path writeComplete(Path path, String text, boolean secret) throws IOException {
+    Path directory = path.getParent();
+    if (!Files.exists(directory)) {
+      Files.createDirectories(directory, posix(PosixFilePermissions.fromString("rwx------")));
     }
-    Files.move(tmp, path);
+    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (FileChannel channel =
+        secret
+            ? FileChannel.open(tmp, options, posix(OWNER_ONLY))
+            : FileChannel.open(tmp, options)) {
+      ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(true);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("another process is writing " + tmp, e);
+    }
+    return tmp;
+  }
+
+  /** The POSIX permissions as a creation attribute; none on file systems without them. */
+  private static FileAttribute<?>[] posix(Set<PosixFilePermission> permissions) {
+    boolean posix =
+        java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    return posix
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+        : new FileAttribute<?>[0];
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   private static PrivateKey readPrivateKey(Path path) throws IOException, GeneralSecurityException {
@@ -111,8 +213,17 @@ public class JwtKeys {
           "the private key is in PKCS#1 form; convert it with"
               + " 'openssl pkcs8 -topk8 -nocrypt -in key.pem -out jwt-private.pem'");
     }
-    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     return KeyFactory.getInstance("RSA")
-        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body(pem))));
+  }
+
+  private static PublicKey readPublicKey(Path path) throws IOException, GeneralSecurityException {
+    String pem = Files.readString(path, StandardCharsets.US_ASCII);
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body(pem))));
+  }
+
+  private static String body(String pem) {
+    return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
   }
 }

@@ -52,6 +52,12 @@ public class PostAuthoring {
   /** The longest title, in characters. */
   public static final int MAX_TITLE_LENGTH = 255;
 
+  /** An image address: none, an http(s) URL, or a path on this site (one slash, not //host). */
+  public static final String IMAGE_URL = "|https?://[^\\s]+|/(?!/)[^\\s]*";
+
+  /** How far ahead a post may be scheduled. */
+  public static final int MAX_SCHEDULE_YEARS = 10;
+
   @Inject CurrentStaff current;
   @Inject PostEditor editor;
   @Inject AuthorEditor authors;
@@ -110,6 +116,10 @@ public class PostAuthoring {
           InvalidArgumentException {
     EditablePost before = authorize(postId, PostAction.SCHEDULE);
     requireTitle(before, "scheduling");
+    if (publishAt.isAfter(Clock.now().plusYears(MAX_SCHEDULE_YEARS))) {
+      throw new InvalidArgumentException(
+          "publishAt: at most " + MAX_SCHEDULE_YEARS + " years ahead; it was " + publishAt + ".");
+    }
     EditablePost after = editor.schedule(postId, publishAt, Clock.now());
     scheduler.rearmAfterCommit();
     return after;
@@ -309,6 +319,13 @@ public class PostAuthoring {
                 + maxMarkdownBytes
                 + " bytes (jotter.authoring.max-markdown-bytes).");
       }
+    }
+    if (draft.featureImage() != null
+        && draft.featureImage().url() != null
+        && !draft.featureImage().url().isBlank()
+        && !draft.featureImage().url().matches(IMAGE_URL)) {
+      throw new InvalidArgumentException(
+          "featureImage.url: an http(s) URL or a path on this site starting with /.");
     }
     if (draft.tagSlugs() != null && draft.tagSlugs().size() > PostEditor.MAX_TAGS) {
       throw new InvalidArgumentException(

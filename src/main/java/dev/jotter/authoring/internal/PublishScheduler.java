@@ -35,7 +35,10 @@ public class PublishScheduler {
 
   @Resource ManagedScheduledExecutorService executor;
   @Inject PostAuthoring authoring;
+  @Inject SignInThrottle throttle;
   @Inject Event<SchedulesChanged> changed;
+
+  private static final Duration MAX_WAIT = Duration.ofDays(1);
 
   private ScheduledFuture<?> next;
   private OffsetDateTime nextAt;
@@ -94,17 +97,21 @@ public class PublishScheduler {
     if (next != null) {
       next.cancel(false);
     }
-    long delay = Math.max(0, Duration.between(OffsetDateTime.now(), at).toMillis());
+    // a day at most: a far-away time (an import from another blog) never overflows the timer
+    Duration wait = Duration.between(OffsetDateTime.now(), at);
+    long delay = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toMillis() : Math.max(0, wait.toMillis());
     nextAt = at;
     next = executor.schedule(this::publishDue, delay, TimeUnit.MILLISECONDS);
   }
 
+  /** The daily housekeeping: the trash, and sign-in failures that are forgotten anyway. */
   private void purgeTrash() {
     try {
       List<Long> ids = authoring.purgeTrash();
       if (!ids.isEmpty()) {
         LOG.info("Purged posts trashed more than 30 days ago: " + ids);
       }
+      throttle.forgetOld(java.time.Instant.now());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Emptying the trash failed; trying again tomorrow", e);
     }

@@ -1,7 +1,6 @@
 package dev.jotter.authoring.internal;
 
 import dev.jotter.authoring.api.PostUpdated;
-import dev.jotter.authoring.domain.LoginThrottle;
 import dev.jotter.authoring.domain.PasswordHash;
 import dev.jotter.authoring.domain.Permissions;
 import dev.jotter.authoring.domain.Role;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +42,11 @@ public class StaffAccounts {
   private static final String WRONG_CREDENTIALS =
       "The email or the password is wrong."; // the same for both: tells nothing about accounts
 
-  private final LoginThrottle throttle = new LoginThrottle();
+  /** Emails are at most this long (RFC 5321's path limit); longer ones are refused unread. */
+  public static final int MAX_EMAIL_LENGTH = 254;
 
   @Inject StaffRepository staff;
+  @Inject SignInThrottle throttle;
   @Inject CurrentStaff current;
   @Inject AuthorEditor authorEditor;
   @Inject AuthorCatalog authorCatalog;
@@ -111,16 +113,24 @@ public class StaffAccounts {
   }
 
   /**
-   * Signs in. A wrong email and a wrong password get the same error; repeated failures on one email
-   * must wait longer and longer.
+   * Signs in. A wrong email and a wrong password get the same error; repeated failures on one
+   * email, or from one client address, must wait longer and longer (counted in the database, so the
+   * wait holds across restarts and servers).
    */
-  public Session login(String email, String password)
-      throws UnauthenticatedException, TooManyAttemptsException {
+  public Session login(String email, String password, String clientAddress)
+      throws UnauthenticatedException, TooManyAttemptsException, InvalidArgumentException {
+    if (email != null && email.length() > MAX_EMAIL_LENGTH) {
+      throw new InvalidArgumentException("email: at most " + MAX_EMAIL_LENGTH + " characters.");
+    }
+    if (password != null && password.length() > 2 * PasswordHash.MAX_LENGTH) {
+      throw new InvalidArgumentException(
+          "password: at most " + PasswordHash.MAX_LENGTH + " characters.");
+    }
     String key = StaffUser.normalizeEmail(email);
-    Duration wait = throttle.waitBeforeAttempt(key, Instant.now());
+    Duration wait = throttle.admit(key, clientAddress, Instant.now());
     if (!wait.isZero()) {
       throw new TooManyAttemptsException(
-          "Too many failed sign-ins for this email; try again in "
+          "Too many failed sign-ins for this email or from this address; try again in "
               + Math.max(1, (wait.toMillis() + 999) / 1000)
               + " seconds.");
     }
@@ -134,10 +144,9 @@ public class StaffAccounts {
       matches = false;
     }
     if (!matches) {
-      throttle.failed(key, Instant.now());
-      throw new UnauthenticatedException(WRONG_CREDENTIALS);
+      throw new UnauthenticatedException(WRONG_CREDENTIALS); // counted when admitted
     }
-    throttle.succeeded(key);
+    throttle.succeeded(key, clientAddress);
     if (!user.get().isActive()) {
       throw new UnauthenticatedException(
           "This account is suspended; an administrator can reactivate it.");
@@ -155,10 +164,15 @@ public class StaffAccounts {
     return StaffMember.of(current.require());
   }
 
-  /** Every staff user: editors and administrators only. */
-  public List<StaffMember> all() throws UnauthenticatedException, ForbiddenException {
+  /**
+   * Up to {@code first} staff users by email, after {@code afterEmail}: editors and administrators
+   * only.
+   */
+  public List<StaffMember> page(String afterEmail, int first)
+      throws UnauthenticatedException, ForbiddenException {
     requireAtLeast(Role.EDITOR, "see the staff list");
-    return staff.findAll().stream().map(StaffMember::of).toList();
+    String after = afterEmail == null ? null : afterEmail.strip().toLowerCase(Locale.ROOT);
+    return staff.findPage(after, first).stream().map(StaffMember::of).toList();
   }
 
   /**
@@ -281,8 +295,13 @@ public class StaffAccounts {
         .orElseThrow(() -> new NotFoundException("id: there is no staff user " + staffId + "."));
   }
 
+  /**
+   * Refuses to demote or suspend the last active administrator. Counted under a lock held until the
+   * transaction ends, so two administrators demoting each other at once leave one.
+   */
   private void requireAnotherAdministrator(StaffUser target, String what)
       throws InvalidArgumentException {
+    staff.lockAdministrators();
     if (target.isActive() && staff.countActive(Role.ADMINISTRATOR) <= 1) {
       throw new InvalidArgumentException(
           "id: cannot " + what + " the last active administrator; make another one first.");
@@ -296,6 +315,9 @@ public class StaffAccounts {
   }
 
   private static void checkEmail(String email) throws InvalidArgumentException {
+    if (email != null && email.length() > MAX_EMAIL_LENGTH) {
+      throw new InvalidArgumentException("email: at most " + MAX_EMAIL_LENGTH + " characters.");
+    }
     if (!StaffUser.looksLikeEmail(email)) {
       throw new InvalidArgumentException("email: \"" + email + "\" is not an email address.");
     }

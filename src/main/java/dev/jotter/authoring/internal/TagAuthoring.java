@@ -26,10 +26,14 @@ public class TagAuthoring {
   @Inject TagEditor tags;
   @Inject Event<PostUpdated> updated;
 
-  /** Every tag, internal ones too: any staff user, to pick tags for a post. */
-  public List<TagView> all() throws UnauthenticatedException {
+  /**
+   * Up to {@code first} tags by name, internal ones too, after the tag with slug {@code after}: any
+   * staff user, to pick tags for a post.
+   */
+  public List<TagView> page(String after, int first)
+      throws UnauthenticatedException, InvalidArgumentException {
     accounts.me();
-    return tags.findAll();
+    return tags.findPage(after, first);
   }
 
   public TagView create(String name, String slug, String description)

@@ -38,6 +38,21 @@ public class JpaStaffRepository implements StaffRepository {
   }
 
   @Override
+  public List<StaffUser> findPage(String afterEmail, int limit) {
+    return em.createQuery(
+            "select s from StaffUser s where s.email > :after order by s.email", StaffUser.class)
+        .setParameter("after", afterEmail == null ? "" : afterEmail)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public void lockAdministrators() {
+    em.createNativeQuery("select name from authoring_lock where name = 'administrators' for update")
+        .getResultList();
+  }
+
+  @Override
   public long count() {
     return em.createNamedQuery("StaffUser.count", Long.class).getSingleResult();
   }

@@ -14,6 +14,9 @@ public interface PostCatalog {
   /** The largest page a reader may ask for. */
   int MAX_PAGE_SIZE = 100;
 
+  /** The most months {@link #archive()} lists: a hundred years of posts. */
+  int MAX_ARCHIVE_MONTHS = 1200;
+
   /** A published post by its slug, or by a slug it had before it was renamed. */
   Optional<PostView> findPublishedBySlug(String slug);
 
@@ -48,6 +51,12 @@ public interface PostCatalog {
 
   /** Every published post, oldest first: what discovery indexes at start. */
   List<PostView> findAllPublished();
+
+  /** The address and dates of every published post, oldest first, without their bodies. */
+  List<PostLink> findAllPublishedLinks();
+
+  /** How many posts are published, and their newest change, in one query. */
+  PublishedState publishedState();
 
   /** How many posts were published in each month, newest month first. */
   List<ArchiveMonth> archive();

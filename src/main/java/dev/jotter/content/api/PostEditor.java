@@ -18,6 +18,15 @@ public interface PostEditor {
   /** The most tags a post may have. */
   int MAX_TAGS = 15;
 
+  /** The most authors a post may have. */
+  int MAX_AUTHORS = 10;
+
+  /** The most earlier slugs a post keeps (renames beyond are refused). */
+  int MAX_PREVIOUS_SLUGS = 50;
+
+  /** The most section headings a post may have. */
+  int MAX_HEADINGS = 100;
+
   /** A post in any status, trashed ones included. */
   Optional<EditablePost> find(long postId);
 

@@ -15,6 +15,14 @@ public interface TagEditor {
   /** Every tag, internal ones included, by name. */
   List<TagView> findAll();
 
+  /**
+   * Up to {@code first} tags, internal ones included, by name, after the tag with slug {@code
+   * after} (null: from the start).
+   *
+   * @throws InvalidArgumentException when there is no tag {@code after}
+   */
+  List<TagView> findPage(String after, int first) throws InvalidArgumentException;
+
   Optional<TagView> findBySlug(String slug);
 
   /** A new tag; its slug is made from the name unless given. */

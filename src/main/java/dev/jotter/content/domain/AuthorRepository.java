@@ -10,6 +10,15 @@ public interface AuthorRepository {
 
   List<Author> findAll();
 
+  /**
+   * Up to {@code limit} authors with at least one published post, by name (then id), after {@code
+   * after} (null: from the start).
+   */
+  List<Author> findWritersPage(Author after, int limit);
+
+  /** Whether the author wrote or co-wrote a published post. */
+  boolean hasPublishedPosts(long authorId);
+
   Optional<Author> findById(long id);
 
   Author save(Author author);

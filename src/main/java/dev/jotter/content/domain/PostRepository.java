@@ -34,6 +34,12 @@ public interface PostRepository {
   /** Every published post, oldest first. */
   List<Post> findAllPublished();
 
+  /** Slug, publishedAt and updatedAt of every published post, oldest first. */
+  List<Object[]> findAllPublishedLinks();
+
+  /** Count, newest updatedAt and newest publishedAt of the published posts. */
+  Object[] publishedState();
+
   /** The publication time of every published post. */
   List<OffsetDateTime> findPublicationTimes();
 

@@ -14,6 +14,12 @@ public interface TagRepository {
   /** Every tag, internal ones included, by name. */
   List<Tag> findAll();
 
+  /**
+   * Up to {@code limit} tags by name (then id), after {@code after} (null: from the start);
+   * internal tags too unless {@code publicOnly}.
+   */
+  List<Tag> findPage(boolean publicOnly, Tag after, int limit);
+
   Tag save(Tag tag);
 
   /** Deletes a tag and takes it off every post. */

@@ -12,6 +12,8 @@ import dev.jotter.content.api.PreviewAccess;
 import dev.jotter.content.api.TagCatalog;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.UnauthenticatedException;
+import dev.jotter.platform.graphql.Cost;
+import dev.jotter.platform.graphql.ListSize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.graphql.Source;
 public class ContentGraphQLApi {
 
   static final String DEFAULT_PAGE_SIZE = "10";
+  static final String MAX_LIST = "100";
 
   @Inject PostCatalog posts;
   @Inject AuthorCatalog authors;
@@ -63,6 +66,9 @@ public class ContentGraphQLApi {
   }
 
   @Query("drafts")
+  @ListSize(
+      slicingArguments = "first",
+      sizedFields = {"edges", "nodes"})
   @Description(
       "Drafts and scheduled posts, most recently edited first: your own, or everybody's for"
           + " editors and administrators. Needs a signed-in staff user.")
@@ -82,6 +88,7 @@ public class ContentGraphQLApi {
   }
 
   @Name("previousSlugs")
+  @ListSize(assumedSize = PostEditor.MAX_PREVIOUS_SLUGS)
   @Description("Slugs the post had before it was renamed, newest first: they still find it.")
   public @NonNull List<@NonNull List<@NonNull String>> previousSlugs(@Source List<Post> postList) {
     Map<Long, List<String>> slugs =
@@ -90,6 +97,9 @@ public class ContentGraphQLApi {
   }
 
   @Query("posts")
+  @ListSize(
+      slicingArguments = "first",
+      sizedFields = {"edges", "nodes"})
   @Description(
       "Published posts, newest first unless orderBy says otherwise, optionally of one"
           + " tag or author (by slug).")
@@ -105,15 +115,20 @@ public class ContentGraphQLApi {
   }
 
   @Query("author")
-  @Description("An author by slug; null when there is none.")
+  @Description("An author by slug; null when there is none or they have no published post yet.")
   public Author author(@NonNull @Name("slug") String slug) {
-    return authors.findBySlug(slug).map(Author::new).orElse(null);
+    return authors.findWriterBySlug(slug).map(Author::new).orElse(null);
   }
 
   @Query("authors")
-  @Description("Every author, by name.")
-  public @NonNull List<@NonNull Author> authors() {
-    return authors.findAll().stream().map(Author::new).toList();
+  @Description("The authors of published posts, by name.")
+  @ListSize(slicingArguments = "first")
+  public @NonNull List<@NonNull Author> authors(
+      @Name("first") @DefaultValue(MAX_LIST) @Description("How many authors, 0 to 100.") int first,
+      @Name("after") @Description("The slug of the last author of the page before.") String after)
+      throws InvalidArgumentException {
+    checkFirst(first);
+    return authors.findWritersPage(after, first).stream().map(Author::new).toList();
   }
 
   @Query("tag")
@@ -123,12 +138,20 @@ public class ContentGraphQLApi {
   }
 
   @Query("tags")
-  @Description("Every public tag, by name.")
-  public @NonNull List<@NonNull Tag> tags() {
-    return tags.findAllPublic().stream().map(Tag::new).toList();
+  @Description("Public tags, by name.")
+  @ListSize(slicingArguments = "first")
+  public @NonNull List<@NonNull Tag> tags(
+      @Name("first") @DefaultValue(MAX_LIST) @Description("How many tags, 0 to 100.") int first,
+      @Name("after") @Description("The slug of the last tag of the page before.") String after)
+      throws InvalidArgumentException {
+    checkFirst(first);
+    return tags.findPublicPage(after, first).stream().map(Tag::new).toList();
   }
 
   @Name("posts")
+  @ListSize(
+      slicingArguments = "first",
+      sizedFields = {"edges", "nodes"})
   @Description(
       "The author's published posts, newest first (batched: a list of authors with"
           + " their posts costs the same few statements as one).")
@@ -154,6 +177,9 @@ public class ContentGraphQLApi {
   }
 
   @Name("posts")
+  @ListSize(
+      slicingArguments = "first",
+      sizedFields = {"edges", "nodes"})
   @Description("The tag's published posts, newest first (batched like Author.posts).")
   public @NonNull List<@NonNull PostConnection> tagPosts(
       @Source List<Tag> tagList,
@@ -177,6 +203,7 @@ public class ContentGraphQLApi {
   }
 
   @Name("postCount")
+  @Cost(weight = 2)
   @Description("How many published posts have this tag.")
   public @NonNull List<@NonNull Integer> tagPostCounts(@Source List<Tag> tagList) {
     Map<Long, Long> counts =
@@ -185,6 +212,7 @@ public class ContentGraphQLApi {
   }
 
   @Name("postCount")
+  @Cost(weight = 2)
   @Description("How many published posts this author wrote or co-wrote.")
   public @NonNull List<@NonNull Integer> authorPostCounts(@Source List<Author> authorList) {
     Map<Long, Long> counts =
@@ -195,6 +223,7 @@ public class ContentGraphQLApi {
   }
 
   @Name("totalCount")
+  @Cost(weight = 10)
   @Description("How many posts the whole list holds (costs one more query: ask only if shown).")
   public int totalCount(@Source PostConnection connection) {
     return (int) connection.countAll();

@@ -5,6 +5,7 @@ import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostView;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -14,6 +15,12 @@ import java.util.Base64;
 final class Cursors {
 
   private static final String VERSION = "p1";
+
+  /** Longer than any cursor Jotter makes (a 255-character title, encoded). */
+  private static final int MAX_CURSOR_LENGTH = 1_500;
+
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private Cursors() {}
 
@@ -40,6 +47,9 @@ final class Cursors {
     if (cursor == null) {
       return null;
     }
+    if (cursor.length() > MAX_CURSOR_LENGTH) {
+      throw malformed();
+    }
     String[] fields;
     try {
       fields =
@@ -58,8 +68,14 @@ final class Cursors {
     }
     try {
       long id = Long.parseLong(fields[2]);
+      if (id <= 0) {
+        throw malformed();
+      }
       if (order != PostOrder.TITLE_ASC) {
-        java.time.Instant.parse(fields[3]);
+        Instant at = Instant.parse(fields[3]);
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+          throw malformed(); // decodes, but no post can stand there (and databases refuse it)
+        }
       }
       return new PostPosition(order, fields[3], id);
     } catch (RuntimeException e) {

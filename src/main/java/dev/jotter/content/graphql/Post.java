@@ -2,9 +2,11 @@ package dev.jotter.content.graphql;
 
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.Heading;
+import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.ReadingTime;
+import dev.jotter.platform.graphql.ListSize;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -75,6 +77,7 @@ public class Post {
 
   @NonNull
   @Description("The body's section headings in order, for a table of contents.")
+  @ListSize(assumedSize = PostEditor.MAX_HEADINGS)
   public List<@NonNull Heading> getHeadings() {
     return view.headings();
   }
@@ -124,12 +127,14 @@ public class Post {
 
   @NonNull
   @Description("All authors in order, the primary author first.")
+  @ListSize(assumedSize = PostEditor.MAX_AUTHORS)
   public List<@NonNull Author> getAuthors() {
     return view.authors().stream().map(Author::new).toList();
   }
 
   @NonNull
   @Description("Public tags in order; internal (#) tags are never shown.")
+  @ListSize(assumedSize = PostEditor.MAX_TAGS)
   public List<@NonNull Tag> getTags() {
     return view.tags().stream().map(Tag::new).toList();
   }

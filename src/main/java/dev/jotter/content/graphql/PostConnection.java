@@ -1,5 +1,7 @@
 package dev.jotter.content.graphql;
 
+import dev.jotter.content.api.PostCatalog;
+import dev.jotter.platform.graphql.ListSize;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.graphql.Description;
@@ -20,12 +22,14 @@ public class PostConnection {
   }
 
   @NonNull
+  @ListSize(assumedSize = PostCatalog.MAX_PAGE_SIZE)
   public List<@NonNull PostEdge> getEdges() {
     return edges;
   }
 
   @NonNull
   @Description("The posts of the page, without cursors.")
+  @ListSize(assumedSize = PostCatalog.MAX_PAGE_SIZE)
   public List<@NonNull Post> getNodes() {
     return edges.stream().map(PostEdge::node).toList();
   }

@@ -2,8 +2,10 @@ package dev.jotter.content.internal;
 
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.PostRepository;
+import dev.jotter.platform.errors.InvalidArgumentException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +29,29 @@ public class DefaultAuthorCatalog implements AuthorCatalog {
   @Override
   public List<AuthorView> findAll() {
     return authors.findAll().stream().map(Views::of).toList();
+  }
+
+  @Override
+  public Optional<AuthorView> findWriterBySlug(String slug) {
+    return authors.findBySlug(slug).filter(a -> authors.hasPublishedPosts(a.id())).map(Views::of);
+  }
+
+  @Override
+  public List<AuthorView> findWritersPage(String after, int first) throws InvalidArgumentException {
+    Author start = null;
+    if (after != null) {
+      start =
+          authors
+              .findBySlug(after)
+              .filter(a -> authors.hasPublishedPosts(a.id()))
+              .orElseThrow(() -> DefaultTagCatalog.noSuch("author", after));
+    }
+    return authors.findWritersPage(start, first).stream().map(Views::of).toList();
+  }
+
+  @Override
+  public List<AuthorView> findAllWriters() {
+    return authors.findWritersPage(null, Integer.MAX_VALUE).stream().map(Views::of).toList();
   }
 
   @Override

@@ -3,10 +3,12 @@ package dev.jotter.content.internal;
 import dev.jotter.content.api.ArchiveMonth;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostLink;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostView;
+import dev.jotter.content.api.PublishedState;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,12 +123,32 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
+  public List<PostLink> findAllPublishedLinks() {
+    return posts.findAllPublishedLinks().stream()
+        .map(row -> new PostLink((String) row[0], (OffsetDateTime) row[1], (OffsetDateTime) row[2]))
+        .toList();
+  }
+
+  @Override
+  public PublishedState publishedState() {
+    Object[] row = posts.publishedState();
+    OffsetDateTime updated = (OffsetDateTime) row[1];
+    OffsetDateTime published = (OffsetDateTime) row[2];
+    OffsetDateTime last =
+        updated == null
+            ? published
+            : published == null || updated.isAfter(published) ? updated : published;
+    return new PublishedState(((Number) row[0]).longValue(), last);
+  }
+
+  @Override
   public List<ArchiveMonth> archive() {
     Map<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
     for (OffsetDateTime at : posts.findPublicationTimes()) {
       months.merge(YearMonth.from(at.atZoneSameInstant(ZoneOffset.UTC)), 1, Integer::sum);
     }
     return months.entrySet().stream()
+        .limit(MAX_ARCHIVE_MONTHS)
         .map(e -> new ArchiveMonth(e.getKey().getYear(), e.getKey().getMonthValue(), e.getValue()))
         .toList();
   }

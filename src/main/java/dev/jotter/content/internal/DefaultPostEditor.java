@@ -10,6 +10,7 @@ import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.VersionConflictException;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
+import dev.jotter.content.domain.MarkdownTooComplexException;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
@@ -74,7 +75,8 @@ public class DefaultPostEditor implements PostEditor {
             ? freeSlug(draft.slug(), null)
             : uniqueSlug(Slug.fromTitle(title, "untitled"), null);
     Post post = new Post(slug, author, now);
-    post.setContent(
+    setContent(
+        post,
         title,
         blankToNull(draft.subtitle()),
         draft.markdown() == null ? "" : draft.markdown(),
@@ -105,12 +107,20 @@ public class DefaultPostEditor implements PostEditor {
       Slug slug = freeSlug(draft.slug(), post.id());
       posts.unretireSlug(post.id(), slug.value());
       if (post.status() == PostStatus.PUBLISHED || post.status() == PostStatus.SCHEDULED) {
+        if (posts.previousSlugs(List.of(post.id())).getOrDefault(post.id(), List.of()).size()
+            >= MAX_PREVIOUS_SLUGS) {
+          throw new InvalidArgumentException(
+              "slug: this post has had "
+                  + MAX_PREVIOUS_SLUGS
+                  + " addresses already, each of which still finds it; keep the current one.");
+        }
         posts.retireSlug(post.id(), post.slug(), now); // readers may have its old address
       }
       post.rename(slug, now);
     }
     FeatureImage image = draft.featureImage();
-    post.setContent(
+    setContent(
+        post,
         draft.title() == null ? post.title() : draft.title(),
         draft.subtitle() == null ? post.subtitle() : blankToNull(draft.subtitle()),
         draft.markdown() == null ? post.markdown() : draft.markdown(),
@@ -277,6 +287,23 @@ public class DefaultPostEditor implements PostEditor {
       resolved.add(tag.get());
     }
     return resolved;
+  }
+
+  /** Sets the content; a body the renderer refuses is the caller's bad input. */
+  private static void setContent(
+      Post post,
+      String title,
+      String subtitle,
+      String markdown,
+      String customExcerpt,
+      FeatureImage featureImage,
+      OffsetDateTime now)
+      throws InvalidArgumentException {
+    try {
+      post.setContent(title, subtitle, markdown, customExcerpt, featureImage, now);
+    } catch (MarkdownTooComplexException e) {
+      throw new InvalidArgumentException("markdown: " + e.getMessage());
+    }
   }
 
   private static String blankToNull(String text) {

@@ -31,6 +31,15 @@ public class DefaultTagEditor implements TagEditor {
   }
 
   @Override
+  public List<TagView> findPage(String after, int first) throws InvalidArgumentException {
+    Tag start = null;
+    if (after != null) {
+      start = tags.findBySlug(after).orElseThrow(() -> DefaultTagCatalog.noSuch("tag", after));
+    }
+    return tags.findPage(false, start, first).stream().map(Views::of).toList();
+  }
+
+  @Override
   public Optional<TagView> findBySlug(String slug) {
     return tags.findBySlug(slug).map(Views::of);
   }

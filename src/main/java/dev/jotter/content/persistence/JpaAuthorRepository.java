@@ -1,5 +1,6 @@
 package dev.jotter.content.persistence;
 
+import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,37 @@ public class JpaAuthorRepository implements AuthorRepository {
   @Override
   public List<Author> findAll() {
     return em.createNamedQuery("Author.findAll", Author.class).getResultList();
+  }
+
+  @Override
+  public List<Author> findWritersPage(Author after, int limit) {
+    var query =
+        em.createQuery(
+                "select a from Author a where exists (select p from Post p join p.authors pa"
+                    + " where pa = a and p.status = :published)"
+                    + (after == null
+                        ? ""
+                        : " and (a.name > :name or (a.name = :name and a.id > :id))")
+                    + " order by a.name, a.id",
+                Author.class)
+            .setParameter("published", PostStatus.PUBLISHED)
+            .setMaxResults(limit);
+    if (after != null) {
+      query.setParameter("name", after.name()).setParameter("id", after.id());
+    }
+    return query.getResultList();
+  }
+
+  @Override
+  public boolean hasPublishedPosts(long authorId) {
+    return !em.createQuery(
+            "select p.id from Post p join p.authors a where a.id = :id and p.status = :published",
+            Long.class)
+        .setParameter("id", authorId)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   @Override

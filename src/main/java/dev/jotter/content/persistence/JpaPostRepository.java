@@ -96,6 +96,26 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
+  public List<Object[]> findAllPublishedLinks() {
+    return em.createQuery(
+            "select p.slug, p.publishedAt, p.updatedAt from Post p where p.status = :published"
+                + " order by p.publishedAt, p.id",
+            Object[].class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultList();
+  }
+
+  @Override
+  public Object[] publishedState() {
+    return em.createQuery(
+            "select count(p), max(p.updatedAt), max(p.publishedAt) from Post p"
+                + " where p.status = :published",
+            Object[].class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getSingleResult();
+  }
+
+  @Override
   public List<Post> findAllPublished() {
     return em.createQuery(
             "select p from Post p where p.status = :published order by p.publishedAt, p.id",

@@ -29,6 +29,21 @@ public class JpaTagRepository implements TagRepository {
   }
 
   @Override
+  public List<Tag> findPage(boolean publicOnly, Tag after, int limit) {
+    String where =
+        (publicOnly ? " and t.name not like '#%'" : "")
+            + (after == null ? "" : " and (t.name > :name or (t.name = :name and t.id > :id))");
+    var query =
+        em.createQuery(
+                "select t from Tag t where 1 = 1" + where + " order by t.name, t.id", Tag.class)
+            .setMaxResults(limit);
+    if (after != null) {
+      query.setParameter("name", after.name()).setParameter("id", after.id());
+    }
+    return query.getResultList();
+  }
+
+  @Override
   public List<Tag> findAll() {
     return em.createQuery("select t from Tag t order by t.name, t.id", Tag.class).getResultList();
   }

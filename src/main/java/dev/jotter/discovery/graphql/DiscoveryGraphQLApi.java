@@ -16,6 +16,8 @@ import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
+import dev.jotter.platform.graphql.Cost;
+import dev.jotter.platform.graphql.ListSize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -112,6 +114,7 @@ public class DiscoveryGraphQLApi {
   }
 
   @Name("related")
+  @ListSize(slicingArguments = "first")
   @Description(
       "Related published posts, best first, with why (precomputed: one lookup for a"
           + " whole page of posts).")
@@ -150,6 +153,8 @@ public class DiscoveryGraphQLApi {
   }
 
   @Query("search")
+  @ListSize(slicingArguments = "first", sizedFields = "edges")
+  @Cost(weight = 10)
   @Description(
       "Published posts matching the words of query (title, excerpt, headings, body),"
           + " best first. Any text is fine: it is never parsed as query syntax.")
@@ -194,7 +199,10 @@ public class DiscoveryGraphQLApi {
   }
 
   @Query("archive")
-  @Description("How many posts were published each month, newest month first.")
+  @ListSize(assumedSize = PostCatalog.MAX_ARCHIVE_MONTHS)
+  @Description(
+      "How many posts were published each month, newest month first (at most the last 1,200"
+          + " months with posts).")
   public @NonNull List<@NonNull ArchiveMonth> archive() {
     return posts.archive();
   }
@@ -218,7 +226,11 @@ public class DiscoveryGraphQLApi {
         throw new IllegalArgumentException();
       }
       float score = Float.intBitsToFloat(bytes.getInt());
-      return new SearchIndex.Hit(bytes.getLong(), score);
+      long id = bytes.getLong();
+      if (!Float.isFinite(score) || score < 0 || id <= 0) {
+        throw new IllegalArgumentException(); // decodes, but no hit can stand there
+      }
+      return new SearchIndex.Hit(id, score);
     } catch (IllegalArgumentException e) {
       throw new InvalidArgumentException(
           "after: not a cursor of this search; use an endCursor from an earlier page.");

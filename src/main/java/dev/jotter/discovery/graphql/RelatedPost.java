@@ -1,8 +1,10 @@
 package dev.jotter.discovery.graphql;
 
+import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.graphql.Post;
 import dev.jotter.content.graphql.Tag;
 import dev.jotter.discovery.domain.Reason;
+import dev.jotter.platform.graphql.ListSize;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,5 +14,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record RelatedPost(
     @NonNull Post post,
     @Description("How related, from 0 to 1.") double score,
-    @NonNull @Description("What made it related.") List<@NonNull Reason> reasons,
-    @NonNull @Description("The public tags both posts carry.") List<@NonNull Tag> sharedTags) {}
+    @NonNull @Description("What made it related.") @ListSize(assumedSize = 6)
+        List<@NonNull Reason> reasons,
+    @NonNull
+        @Description("The public tags both posts carry.")
+        @ListSize(assumedSize = PostEditor.MAX_TAGS)
+        List<@NonNull Tag> sharedTags) {}

@@ -6,6 +6,7 @@ import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostView;
+import dev.jotter.content.api.PublishedState;
 import dev.jotter.content.api.TagCatalog;
 import dev.jotter.content.api.TagView;
 import dev.jotter.discovery.web.Feeds.Channel;
@@ -111,16 +112,34 @@ public class FeedServlet extends HttpServlet {
     Conditional.respond(req, res, contentType, body, modified);
   }
 
+  /**
+   * The sitemap. Its ETag comes from what it lists (how many posts, their newest change, the tag
+   * and author addresses), read cheaply, so a conditional request is answered 304 before the
+   * sitemap is built; building it reads addresses and dates, never bodies.
+   */
   private void sitemap(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    List<PostView> all = posts.findAllPublished();
+    PublishedState state = posts.publishedState();
+    List<TagView> tagList = tags.findAllPublic();
+    List<AuthorView> writers = authors.findAllWriters();
+    String etag =
+        Conditional.etag(
+            (publicUrl
+                    + "|"
+                    + state
+                    + "|"
+                    + tagList.stream().map(TagView::slug).toList()
+                    + "|"
+                    + writers.stream().map(AuthorView::slug).toList())
+                .getBytes(StandardCharsets.UTF_8));
+    if (Conditional.notModified(req, res, etag, state.lastModified())) {
+      return;
+    }
     try {
-      String body = new Feeds(publicUrl).sitemap(all, tags.findAllPublic(), authors.findAll());
-      Conditional.respond(
-          req,
-          res,
-          "application/xml;charset=utf-8",
-          body,
-          all.isEmpty() ? null : Feeds.lastModified(all));
+      String body =
+          new Feeds(publicUrl)
+              .sitemap(posts.findAllPublishedLinks(), state.lastModified(), tagList, writers);
+      Conditional.write(
+          res, "application/xml;charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     } catch (XMLStreamException e) {
       throw new IOException("Cannot write the sitemap", e);
     }
@@ -150,7 +169,7 @@ public class FeedServlet extends HttpServlet {
                           feedUrl)));
     }
     return authors
-        .findBySlug(slug)
+        .findWriterBySlug(slug)
         .map(
             (AuthorView a) ->
                 new Selection(
@@ -180,7 +199,24 @@ public class FeedServlet extends HttpServlet {
         OffsetDateTime modified)
         throws IOException {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+      if (!notModified(req, res, etag(bytes), modified)) {
+        write(res, contentType, bytes);
+      }
+    }
+
+    /** A strong ETag for these bytes. */
+    static String etag(byte[] bytes) {
+      return "\"" + sha256(bytes).substring(0, 32) + "\"";
+    }
+
+    /**
+     * Sets the validators and answers 304 when the request's If-None-Match (else If-Modified-Since)
+     * says the client has this version.
+     *
+     * @return whether 304 was answered
+     */
+    static boolean notModified(
+        HttpServletRequest req, HttpServletResponse res, String etag, OffsetDateTime modified) {
       res.setHeader("ETag", etag);
       res.setHeader("Cache-Control", "public, max-age=300");
       long lastModified = modified == null ? -1 : modified.toInstant().toEpochMilli() / 1000 * 1000;
@@ -202,8 +238,12 @@ public class FeedServlet extends HttpServlet {
       }
       if (notModified) {
         res.setStatus(304);
-        return;
       }
+      return notModified;
+    }
+
+    static void write(HttpServletResponse res, String contentType, byte[] bytes)
+        throws IOException {
       res.setContentType(contentType);
       res.setContentLength(bytes.length);
       res.getOutputStream().write(bytes);

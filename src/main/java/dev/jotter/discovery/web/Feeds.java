@@ -1,6 +1,7 @@
 package dev.jotter.discovery.web;
 
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.PostLink;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import jakarta.json.Json;
@@ -56,7 +57,7 @@ final class Feeds {
     element(xml, "link", channel.pageUrl());
     element(xml, "description", channel.description());
     xml.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
-    xml.writeAttribute("href", channel.feedUrl());
+    xml.writeAttribute("href", legal(channel.feedUrl()));
     xml.writeAttribute("rel", "self");
     xml.writeAttribute("type", "application/rss+xml");
     if (!posts.isEmpty()) {
@@ -68,11 +69,11 @@ final class Feeds {
       element(xml, "link", postUrl(post));
       xml.writeStartElement("guid");
       xml.writeAttribute("isPermaLink", "true");
-      xml.writeCharacters(postUrl(post));
+      xml.writeCharacters(legal(postUrl(post)));
       xml.writeEndElement();
       element(xml, "pubDate", rfc822(post.publishedAt()));
       xml.writeStartElement("dc", "creator", "http://purl.org/dc/elements/1.1/");
-      xml.writeCharacters(post.primaryAuthor().name());
+      xml.writeCharacters(legal(post.primaryAuthor().name()));
       xml.writeEndElement();
       for (TagView tag : post.tags()) {
         element(xml, "category", tag.name());
@@ -114,13 +115,13 @@ final class Feeds {
       }
       for (TagView tag : post.tags()) {
         xml.writeEmptyElement("category");
-        xml.writeAttribute("term", tag.slug());
-        xml.writeAttribute("label", tag.name());
+        xml.writeAttribute("term", legal(tag.slug()));
+        xml.writeAttribute("label", legal(tag.name()));
       }
       element(xml, "summary", post.excerpt());
       xml.writeStartElement("content");
       xml.writeAttribute("type", "html");
-      xml.writeCharacters(absolute(post.html()));
+      xml.writeCharacters(legal(absolute(post.html())));
       xml.writeEndElement();
       xml.writeEndElement();
     }
@@ -169,16 +170,20 @@ final class Feeds {
   }
 
   /** The sitemap: the home page, every published post, public tag and author. */
-  String sitemap(List<PostView> posts, List<TagView> tags, List<AuthorView> authors)
+  String sitemap(
+      List<PostLink> posts,
+      OffsetDateTime lastModified,
+      List<TagView> tags,
+      List<AuthorView> authors)
       throws XMLStreamException {
     StringWriter out = new StringWriter();
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeStartElement("urlset");
     xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
-    url(xml, base + "/", posts.isEmpty() ? null : lastModified(posts));
-    for (PostView post : posts) {
-      url(xml, postUrl(post), post.updatedAt());
+    url(xml, base + "/", lastModified);
+    for (PostLink post : posts) {
+      url(xml, base + "/p/" + post.slug(), post.updatedAt());
     }
     for (TagView tag : tags) {
       url(xml, base + "/tag/" + tag.slug(), null);
@@ -217,15 +222,45 @@ final class Feeds {
   private static void link(XMLStreamWriter xml, String rel, String href, String type)
       throws XMLStreamException {
     xml.writeEmptyElement("link");
-    xml.writeAttribute("rel", rel);
-    xml.writeAttribute("href", href);
-    xml.writeAttribute("type", type);
+    xml.writeAttribute("rel", legal(rel));
+    xml.writeAttribute("href", legal(href));
+    xml.writeAttribute("type", legal(type));
+  }
+
+  /**
+   * The text without the characters XML 1.0 forbids (controls other than tab and line breaks, lone
+   * surrogates, U+FFFE and U+FFFF): one such character in a bio would otherwise make the feed
+   * unreadable for every subscriber.
+   */
+  static String legal(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int length = Character.charCount(c);
+      boolean allowed =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD)
+              || (c >= 0x10000 && c <= 0x10FFFF);
+      if (!allowed && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (allowed && out != null) {
+        out.appendCodePoint(c);
+      }
+      i += length;
+    }
+    return out == null ? text : out.toString();
   }
 
   private static void element(XMLStreamWriter xml, String name, String text)
       throws XMLStreamException {
     xml.writeStartElement(name);
-    xml.writeCharacters(text == null ? "" : text);
+    xml.writeCharacters(legal(text == null ? "" : text));
     xml.writeEndElement();
   }
 

@@ -30,7 +30,9 @@ import org.jboss.jandex.Indexer;
 @WebListener
 public class GraphQLBootstrap implements ServletContextListener {
 
+  /** The schema as clients see it (with its cost directives), for the transport and the SDL. */
   static final String SCHEMA_ATTRIBUTE = GraphQLSchema.class.getName();
+
   private static final Logger LOG = Logger.getLogger(GraphQLBootstrap.class.getName());
 
   /** Types SmallRye's own index adds besides the application's (its IndexInitializer). */
@@ -53,8 +55,8 @@ public class GraphQLBootstrap implements ServletContextListener {
     ServletContext context = event.getServletContext();
     IndexView index = CompositeIndex.create(applicationIndex(context), smallRyeIndex());
     Schema schema = SchemaBuilder.build(index);
-    GraphQLSchema graphQLSchema = producer.initialize(schema, true);
-    context.setAttribute(SCHEMA_ATTRIBUTE, graphQLSchema);
+    GraphQLSchema executed = producer.initialize(schema, true);
+    context.setAttribute(SCHEMA_ATTRIBUTE, BatchFieldDirectives.describe(executed, schema));
     LOG.info(() -> "GraphQL schema built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 

@@ -26,6 +26,8 @@ final class GraphQLErrors {
           "InvalidSyntax", "GRAPHQL_PARSE_FAILED",
           "ValidationError", "GRAPHQL_VALIDATION_FAILED",
           "ExecutionAborted", "QUERY_TOO_COMPLEX",
+          // graphql-java's good-faith introspection rules (one __schema, limited nesting)
+          "BadFaithIntrospection", "QUERY_TOO_COMPLEX",
           "OperationNotSupported", "OPERATION_NOT_SUPPORTED");
 
   private GraphQLErrors() {}

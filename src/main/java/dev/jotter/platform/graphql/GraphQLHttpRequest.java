@@ -3,6 +3,8 @@ package dev.jotter.platform.graphql;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -86,7 +88,21 @@ record GraphQLHttpRequest(
 
   /** The parsed query; throws {@code InvalidSyntaxException} when it is not GraphQL. */
   Document document() {
-    return Parser.parse(query);
+    return document(ParserOptions.getDefaultOperationParserOptions());
+  }
+
+  /**
+   * The parsed query, within the parser's limits (tokens, characters, nesting); throws {@code
+   * InvalidSyntaxException} when it is not GraphQL, {@code ParseCancelledException} when it is too
+   * big.
+   */
+  Document document(ParserOptions options) {
+    return new Parser()
+        .parseDocument(
+            ParserEnvironment.newParserEnvironment()
+                .document(query)
+                .parserOptions(options)
+                .build());
   }
 
   /**

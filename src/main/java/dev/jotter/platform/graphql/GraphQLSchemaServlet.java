@@ -1,7 +1,7 @@
 package dev.jotter.platform.graphql;
 
 import graphql.schema.GraphQLSchema;
-import io.smallrye.graphql.execution.SchemaPrinter;
+import graphql.schema.idl.SchemaPrinter;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +27,7 @@ public class GraphQLSchemaServlet extends HttpServlet {
     if (printed == null) {
       GraphQLSchema schema =
           (GraphQLSchema) getServletContext().getAttribute(GraphQLBootstrap.SCHEMA_ATTRIBUTE);
-      printed = new SchemaPrinter().print(schema);
+      printed = new SchemaPrinter(BatchFieldDirectives.PRINTER).print(schema);
       sdl = printed;
     }
     return printed;

@@ -4,6 +4,9 @@ import dev.jotter.platform.graphql.GraphQLHttpRequest.BadRequest;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.schema.GraphQLSchema;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -11,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -27,6 +31,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -46,6 +51,7 @@ public class GraphQLServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(GraphQLServlet.class.getName());
+  private static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
 
   @Inject transient ExecutionService executionService;
 
@@ -56,6 +62,26 @@ public class GraphQLServlet extends HttpServlet {
   @Inject
   @ConfigProperty(name = "jotter.graphql.max-query-cost", defaultValue = "50000")
   long maxQueryCost;
+
+  @Inject
+  @ConfigProperty(name = "jotter.graphql.max-tokens", defaultValue = "10000")
+  int maxTokens;
+
+  @Inject
+  @ConfigProperty(name = "jotter.graphql.max-root-fields", defaultValue = "20")
+  int maxRootFields;
+
+  @Inject
+  @ConfigProperty(name = "jotter.graphql.max-aliases", defaultValue = "100")
+  int maxAliases;
+
+  @Inject
+  @ConfigProperty(name = "jotter.graphql.max-response-bytes", defaultValue = "8388608")
+  long maxResponseBytes;
+
+  @Inject
+  @ConfigProperty(name = "jotter.graphql.timeout-millis", defaultValue = "10000")
+  long timeoutMillis;
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -74,6 +100,17 @@ public class GraphQLServlet extends HttpServlet {
         res.setHeader("Connection", "close"); // the rest of the body is never read
       }
       write(res, e.status, media, GraphQLErrors.single(e.getMessage(), e.code));
+    } catch (ParseCancelledException e) {
+      int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+      write(
+          res,
+          status,
+          media,
+          GraphQLErrors.single(
+              "The document is too large to read: at most "
+                  + maxTokens
+                  + " tokens (names, values, punctuation). Send a smaller document.",
+              QUERY_TOO_COMPLEX));
     } catch (InvalidSyntaxException e) {
       // a GraphQL error, not an HTTP one: 200 for application/json, 400 for the new media type
       int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
@@ -81,7 +118,7 @@ public class GraphQLServlet extends HttpServlet {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "GraphQL request failed", e);
       if (!res.isCommitted()) {
-        res.reset();
+        res.resetBuffer(); // keeps the headers set before (security headers)
         write(
             res,
             500,
@@ -128,7 +165,7 @@ public class GraphQLServlet extends HttpServlet {
             req.getParameter("operationName"),
             jsonParameter(req, "variables"),
             jsonParameter(req, "extensions"));
-    Document document = request.document();
+    Document document = parse(request);
     Optional<OperationDefinition> operation = request.selectedOperation(document);
     if (operation.isPresent()
         && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
@@ -140,52 +177,154 @@ public class GraphQLServlet extends HttpServlet {
               + operation.get().getOperation().name().toLowerCase(Locale.ROOT)
               + "s with POST.");
     }
-    runWithinCost(request, document, operation, media, res);
+    runWithinLimits(request, document, operation, media, res);
   }
 
   private void execute(GraphQLHttpRequest request, ResponseMediaType media, HttpServletResponse res)
       throws IOException, BadRequest {
-    Document document = request.document(); // refuses what is not GraphQL
-    runWithinCost(request, document, request.selectedOperation(document), media, res);
+    Document document = parse(request); // refuses what is not GraphQL, or too big to parse
+    runWithinLimits(request, document, request.selectedOperation(document), media, res);
   }
 
-  /** Runs the operation unless it could resolve more fields than allowed (see QueryCost). */
-  private void runWithinCost(
+  private Document parse(GraphQLHttpRequest request) {
+    return request.document(
+        ParserOptions.getDefaultOperationParserOptions()
+            .transform(options -> options.maxTokens(maxTokens)));
+  }
+
+  /**
+   * Runs the operation unless its shape or its cost passes the limits (see DocumentLimits and
+   * QueryCost); queries also run within a time and answer-size budget.
+   */
+  private void runWithinLimits(
       GraphQLHttpRequest request,
       Document document,
       Optional<OperationDefinition> operation,
       ResponseMediaType media,
       HttpServletResponse res)
       throws IOException {
-    long cost = operation.map(op -> QueryCost.of(document, op, request.variables())).orElse(0L);
-    if (cost > maxQueryCost) {
-      int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
-      write(
-          res,
-          status,
-          media,
-          GraphQLErrors.single(
-              "This query could resolve up to "
-                  + (cost == Long.MAX_VALUE ? "too many" : cost)
-                  + " fields; the limit is "
-                  + maxQueryCost
-                  + ". Ask for fewer items (a smaller first) or nest fewer lists.",
-              "QUERY_TOO_COMPLEX"));
+    int refusedStatus = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+    if (operation.isEmpty()) {
+      run(request, media, res, ExecutionBudget.unlimited(), null); // the engine says what is wrong
       return;
     }
-    run(request, media, res);
+    if (operation.get().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+      write(
+          res,
+          refusedStatus,
+          media,
+          GraphQLErrors.single(
+              "Jotter has no subscriptions: ask with a query, and poll or use webhooks for changes.",
+              "OPERATION_NOT_SUPPORTED"));
+      return;
+    }
+    Optional<String> shape =
+        DocumentLimits.check(document, operation.get(), maxRootFields, maxAliases);
+    if (shape.isPresent()) {
+      write(res, refusedStatus, media, GraphQLErrors.single(shape.get(), QUERY_TOO_COMPLEX));
+      return;
+    }
+    QueryCost.Result cost;
+    try {
+      cost = QueryCost.of(schema(), document, operation.get(), request.variables(), maxQueryCost);
+    } catch (QueryCost.FragmentCycle e) {
+      write(
+          res,
+          refusedStatus,
+          media,
+          GraphQLErrors.single(e.getMessage(), "GRAPHQL_VALIDATION_FAILED"));
+      return;
+    }
+    if (cost.overLimit()) {
+      write(
+          res,
+          refusedStatus,
+          media,
+          withCost(
+              GraphQLErrors.single(
+                  "This operation could cost "
+                      + (cost.cost() == Long.MAX_VALUE ? "too much" : "at least " + cost.cost())
+                      + "; the limit is "
+                      + cost.limit()
+                      + " (extensions.cost). Ask for fewer items (a smaller first), fewer"
+                      + " nested lists or fewer counts.",
+                  QUERY_TOO_COMPLEX),
+              cost));
+      return;
+    }
+    ExecutionBudget budget =
+        operation.get().getOperation() == OperationDefinition.Operation.QUERY
+            ? ExecutionBudget.of(timeoutMillis, maxResponseBytes)
+            : ExecutionBudget.unlimited();
+    run(request, media, res, budget, cost);
   }
 
-  private void run(GraphQLHttpRequest request, ResponseMediaType media, HttpServletResponse res)
+  private void run(
+      GraphQLHttpRequest request,
+      ResponseMediaType media,
+      HttpServletResponse res,
+      ExecutionBudget budget,
+      QueryCost.Result cost)
       throws IOException {
     ResponseCapture capture = new ResponseCapture();
     // SmallRye adds to the context map, so it must be mutable
-    executionService.executeSync(request.toJson(), new HashMap<>(), capture);
+    Map<String, Object> context = new HashMap<>();
+    context.put(ExecutionBudget.KEY, budget);
+    executionService.executeSync(request.toJson(), context, capture);
     ExecutionResponse response = capture.response();
+    ExecutionBudget.Exhausted exhausted = budget.exhausted();
+    if (exhausted != null) {
+      writeExhausted(res, media, exhausted, cost);
+      return;
+    }
     boolean dataPresent = response.getExecutionResult().isDataPresent();
-    JsonObject body = GraphQLErrors.shape(response.getExecutionResultAsJsonObject(), dataPresent);
+    JsonObject body =
+        withCost(GraphQLErrors.shape(response.getExecutionResultAsJsonObject(), dataPresent), cost);
     int status = !dataPresent && media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
-    write(res, status, media, body);
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > maxResponseBytes) {
+      writeExhausted(res, media, ExecutionBudget.Exhausted.RESPONSE_TOO_LARGE, cost);
+      return;
+    }
+    write(res, status, media, bytes);
+  }
+
+  private void writeExhausted(
+      HttpServletResponse res,
+      ResponseMediaType media,
+      ExecutionBudget.Exhausted exhausted,
+      QueryCost.Result cost)
+      throws IOException {
+    String message =
+        exhausted == ExecutionBudget.Exhausted.TIMEOUT
+            ? "The operation ran longer than "
+                + timeoutMillis
+                + " ms and was stopped. Ask for less at once."
+            : "The answer would be larger than "
+                + maxResponseBytes
+                + " bytes; it was stopped. Ask for fewer items or fewer large fields (html,"
+                + " markdown, text) at once.";
+    int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+    write(res, status, media, withCost(GraphQLErrors.single(message, exhausted.name()), cost));
+  }
+
+  /** The answer with {@code extensions.cost { requested limit }}, the shape Shopify uses. */
+  private static JsonObject withCost(JsonObject body, QueryCost.Result cost) {
+    if (cost == null) {
+      return body;
+    }
+    JsonObjectBuilder extensions =
+        body.containsKey("extensions")
+            ? Json.createObjectBuilder(body.getJsonObject("extensions"))
+            : Json.createObjectBuilder();
+    extensions.add(
+        "cost",
+        Json.createObjectBuilder().add("requested", cost.cost()).add("limit", cost.limit()));
+    return Json.createObjectBuilder(body).add("extensions", extensions).build();
+  }
+
+  private GraphQLSchema schema() {
+    return (GraphQLSchema) getServletContext().getAttribute(GraphQLBootstrap.SCHEMA_ATTRIBUTE);
   }
 
   /** Keeps what the engine produced, to be written once the status is known. */
@@ -260,9 +399,16 @@ public class GraphQLServlet extends HttpServlet {
   private static void write(
       HttpServletResponse res, int status, ResponseMediaType media, JsonValue body)
       throws IOException {
+    write(res, status, media, body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(
+      HttpServletResponse res, int status, ResponseMediaType media, byte[] body)
+      throws IOException {
     res.setStatus(status);
     res.setContentType(media.contentType());
     res.setHeader("Cache-Control", "no-store");
-    res.getWriter().write(body.toString());
+    res.setContentLength(body.length);
+    res.getOutputStream().write(body);
   }
 }

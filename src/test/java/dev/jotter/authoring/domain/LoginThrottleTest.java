@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +18,29 @@ class LoginThrottleTest {
   private static final String BOB = "bob@example.com";
   private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
 
-  private final LoginThrottle throttle = new LoginThrottle();
+  private final Counts throttle = new Counts(LoginThrottle.PER_EMAIL);
+
+  /** The counts a store would keep, in a map: the policy applied as the service applies it. */
+  static final class Counts {
+    private final LoginThrottle policy;
+    private final Map<String, LoginThrottle.Failures> failures = new HashMap<>();
+
+    Counts(LoginThrottle policy) {
+      this.policy = policy;
+    }
+
+    Duration waitBeforeAttempt(String key, Instant now) {
+      return policy.waitBefore(failures.get(key), now);
+    }
+
+    void failed(String key, Instant now) {
+      failures.put(key, policy.afterFailure(failures.get(key), now));
+    }
+
+    void succeeded(String key) {
+      failures.remove(key);
+    }
+  }
 
   /** Fails {@code times} times on the email, one second apart from {@code from}; the last time. */
   private Instant fail(String email, int times, Instant from) {
@@ -146,7 +170,7 @@ class LoginThrottleTest {
 
   @Test
   void aFailureMoreThanAnHourAfterTheLastCountsAsTheFirst() {
-    LoginThrottle throttle = new LoginThrottle();
+    Counts throttle = new Counts(LoginThrottle.PER_EMAIL);
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
     for (int i = 0; i < 10; i++) {
       throttle.failed("a@b.c", t0);
@@ -154,5 +178,17 @@ class LoginThrottleTest {
     Instant later = t0.plus(Duration.ofHours(2));
     throttle.failed("a@b.c", later);
     assertThat(throttle.waitBeforeAttempt("a@b.c", later)).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void aClientAddressHasTwentyFreeFailuresThenWaitsToo() {
+    Counts byAddress = new Counts(LoginThrottle.PER_ADDRESS);
+    for (int i = 0; i < 19; i++) {
+      byAddress.failed("address:192.0.2.7", T0);
+    }
+    assertThat(byAddress.waitBeforeAttempt("address:192.0.2.7", T0)).isZero();
+    byAddress.failed("address:192.0.2.7", T0);
+    assertThat(byAddress.waitBeforeAttempt("address:192.0.2.7", T0))
+        .isEqualTo(Duration.ofSeconds(1));
   }
 }

@@ -278,4 +278,52 @@ class MarkdownRendererTest {
     assertThat(body.wordCount()).isZero();
     assertThat(body.imageCount()).isZero();
   }
+
+  // --- limits: bodies that would cost far more to render than they weigh are refused ---------
+
+  static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> refused(String md) {
+    return org.assertj.core.api.Assertions.assertThatThrownBy(() -> render(md))
+        .isInstanceOf(MarkdownTooComplexException.class);
+  }
+
+  @Test
+  void aTableWiderThanSixtyFourColumnsIsRefused() {
+    refused("|a".repeat(65) + "|\n" + "|-".repeat(65) + "|\n").hasMessageContaining("columns");
+    assertThat(render("|a".repeat(64) + "|\n" + "|-".repeat(64) + "|\n").html())
+        .contains("<table>");
+  }
+
+  @Test
+  void moreThanTwentyThousandLinesAreRefused() {
+    refused("a\n".repeat(20_001)).hasMessageContaining("lines");
+    assertThat(render("a\n\n".repeat(9_999)).text().lines().count()).isEqualTo(9_999);
+  }
+
+  @Test
+  void nestingDeeperThanThirtyTwoIsRefused() {
+    refused(">".repeat(40) + " a").hasMessageContaining("nests");
+    refused("*".repeat(100) + "a" + "*".repeat(100)).hasMessageContaining("nests");
+    assertThat(render(">".repeat(10) + " a").html()).contains("<blockquote>");
+  }
+
+  @Test
+  void moreThanAHundredHeadingsAreRefused() {
+    refused("# h\n\n".repeat(101)).hasMessageContaining("headings");
+    assertThat(render("# h\n\n".repeat(100)).headings()).hasSize(100);
+  }
+
+  @Test
+  void aParagraphLongerThanSixtyFourKilobytesIsRefusedButCodeIsNot() {
+    refused("word ".repeat(14_000)).hasMessageContaining("paragraph");
+    String code = "```\n" + "x = 1\n".repeat(14_000) + "```\n";
+    assertThat(render(code).html()).startsWith("<pre><code>");
+    String indented = "    x = 1\n".repeat(9_000);
+    assertThat(render(indented).html()).startsWith("<pre><code>");
+  }
+
+  @Test
+  void moreThanFiftyThousandElementsAreRefused() {
+    String links = ("[a](https://x.example) ".repeat(2_000) + "\n\n").repeat(30);
+    refused(links).hasMessageContaining("elements");
+  }
 }
