@@ -64,7 +64,7 @@ class ContentPersistenceIT {
         post.authors().stream().map(AuthorView::slug).toList());
     assertEquals(List.of("Persisted", "Other"), post.tags().stream().map(TagView::name).toList());
     assertEquals("Persisted", post.primaryTag().name());
-    assertEquals(1, post.version());
+    assertEquals(2, post.version(), "saved as a draft, then published: two versions");
   }
 
   @Test

@@ -20,16 +20,10 @@ class DiscoveryApiIT extends HttpIT {
 
   @Test
   void everyDemoPostHasSensibleExplainedRelatedPosts() {
-    List<JsonObject> all =
-        client
-            .data("{ posts(first: 100, author: \"astro\") { nodes { slug } } }")
-            .getJsonObject("posts")
-            .getJsonArray("nodes")
-            .getValuesAs(JsonObject.class);
-    for (JsonObject p : all) {
-      JsonObject post = related(p.getString("slug"));
+    for (String slug : DemoBlog.postSlugs()) {
+      JsonObject post = related(slug);
       List<JsonObject> related = post.getJsonArray("related").getValuesAs(JsonObject.class);
-      assertThat(related).as(p.getString("slug")).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+      assertThat(related).as(slug).isNotEmpty().hasSizeLessThanOrEqualTo(3);
       for (JsonObject r : related) {
         assertThat(r.getJsonObject("post").getString("id")).isNotEqualTo(post.getString("id"));
         assertThat(r.getJsonNumber("score").doubleValue()).isBetween(0.0, 1.0);

@@ -3,14 +3,11 @@ package dev.jotter.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jotter.authoring.api.PostPublished;
-import dev.jotter.authoring.api.PostUnpublished;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.internal.DiscoveryService;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Discovery follows authoring's events: a published post shows up in other posts' related lists and
- * in search without a full rebuild, and disappears again when unpublished.
+ * Discovery follows the content's changes (the change log): a post published through the content
+ * module shows up in other posts' related lists and in search without a full rebuild, right after
+ * the commit, and disappears again when unpublished. Nobody announces anything by hand.
  */
 @ExtendWith(ArquillianExtension.class)
 class DiscoveryFreshnessIT {
@@ -34,8 +32,6 @@ class DiscoveryFreshnessIT {
   @Inject TestContent content;
   @Inject PostCatalog catalog;
   @Inject DiscoveryService discovery;
-  @Inject Event<PostPublished> published;
-  @Inject Event<PostUnpublished> unpublished;
 
   @Test
   void aPublishedPostJoinsRelatedListsAndSearchAndLeavesWhenUnpublished() {
@@ -51,14 +47,11 @@ class DiscoveryFreshnessIT {
                 TestContent.now())
             .id();
 
-    published.fire(new PostPublished(id));
-
     assertTrue(relatedIds(mars.id()).contains(id), "the new post is related to its twin");
     assertFalse(relatedIds(id).isEmpty(), "the new post has its own list");
     assertTrue(searchIds("zanzibarquux").contains(id), "the new post is searchable");
 
     content.unpublish(id);
-    unpublished.fire(new PostUnpublished(id));
 
     assertFalse(relatedIds(mars.id()).contains(id), "an unpublished post is nobody's related");
     assertTrue(relatedIds(id).isEmpty(), "an unpublished post has no list");

@@ -8,7 +8,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +25,18 @@ class GraphQLOverHttpIT extends HttpIT {
   @Test
   void passesTheGraphQLOverHttpAudits() throws Exception {
     File auditDir = new File(System.getProperty("jotter.audit.dir", "src/test/http-audit"));
-    Process node =
-        new ProcessBuilder("node", "audit.mjs", base.toURI().resolve("/graphql").toString())
-            .directory(auditDir)
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("audit finished").isTrue();
+    BoundedProcess.Result node =
+        BoundedProcess.run(
+            auditDir,
+            Map.of(),
+            Duration.ofSeconds(120),
+            "node",
+            "audit.mjs",
+            base.toURI().resolve("/graphql").toString());
+    String output = node.output();
     System.out.println(output);
     assertThat(output).contains("audits: 61,").contains("failing MUST/SHOULD: 0");
-    assertThat(node.exitValue()).as(output).isZero();
+    assertThat(node.exitCode()).as(output).isZero();
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,9 +204,9 @@ class SignInAndAdministratorsIT {
   }
 
   @Test
-  void theSigningKeyIsReadableByItsOwnerOnly() throws Exception {
-    var key = server.dataDir().resolve("keys/jwt-private.pem");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
-        .isEqualTo("rw-------");
+  void theSigningKeyIsSharedThroughTheDatabaseNotKeptPerServer() throws Exception {
+    assertThat(server.dataDir().resolve("keys/jwt-private.pem")).doesNotExist();
+    assertThat(Files.readString(server.dataDir().resolve("keys/jwt-public.pem")))
+        .startsWith("-----BEGIN PUBLIC KEY-----");
   }
 }

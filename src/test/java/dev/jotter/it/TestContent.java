@@ -1,5 +1,6 @@
 package dev.jotter.it;
 
+import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.Post;
@@ -7,8 +8,12 @@ import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
 import dev.jotter.content.domain.Tag;
 import dev.jotter.content.domain.TagRepository;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +27,10 @@ public class TestContent {
   @Inject AuthorRepository authors;
   @Inject TagRepository tags;
   @Inject PostRepository posts;
+  @Inject PostEditor editor;
+
+  @PersistenceContext(unitName = "jotter")
+  EntityManager em;
 
   public static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC);
@@ -43,7 +52,10 @@ public class TestContent {
         .orElseGet(() -> tags.save(new Tag(new Slug(slug), name, null, now())));
   }
 
-  /** A post with the given authors and tags (by slug, created when missing), published or not. */
+  /**
+   * A post with the given authors and tags (by slug, created when missing), published or not. It is
+   * published through the content module's editor, which announces it like any other publish.
+   */
   public Post post(
       String slug,
       String markdown,
@@ -58,15 +70,25 @@ public class TestContent {
         tagNames.stream()
             .map(name -> tag(Slug.fromTitle(name.replace("#", "hash "), "tag").value(), name))
             .toList());
+    Post saved = posts.save(post);
+    em.flush(); // the editor locks the row: it must be in the database
     if (publishedAt != null) {
-      post.publish(publishedAt);
+      try {
+        editor.publish(saved.id(), publishedAt);
+      } catch (NotFoundException | InvalidArgumentException e) {
+        throw new IllegalStateException(e);
+      }
     }
-    return posts.save(post);
+    return saved;
   }
 
-  /** Takes a published post back from readers. */
+  /** Takes a published post back from readers (announced, as any unpublish). */
   public void unpublish(long postId) {
-    posts.findPublishedByIds(List.of(postId)).forEach(Post::unpublish);
+    try {
+      editor.unpublish(postId, now());
+    } catch (NotFoundException | InvalidArgumentException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public long postCount() {

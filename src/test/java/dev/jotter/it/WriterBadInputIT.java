@@ -7,13 +7,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -23,9 +19,6 @@ import org.junit.jupiter.api.Test;
  * bounds, unknown ids, and every kind of bad sign-in token.
  */
 class WriterBadInputIT extends StaffIT {
-
-  static final Path PRIVATE_KEY =
-      Path.of("target/liberty/wlp/usr/servers/arquillianServer/data/keys/jwt-private.pem");
 
   long draftCount() {
     return staff
@@ -110,10 +103,10 @@ class WriterBadInputIT extends StaffIT {
         staff
             .data(
                 admin,
-                "query($id: ID!) { post(id: $id) { version markdown tags { slug } revisions { id } } }",
+                "query($id: ID!) { staffPost(id: $id) { version markdown tags { slug } revisions { id } } }",
                 "id",
                 id)
-            .getJsonObject("post");
+            .getJsonObject("staffPost");
     assertThat(post.getInt("version")).isEqualTo(1);
     assertThat(post.getString("markdown")).isEqualTo("Body.");
     assertThat(post.getJsonArray("tags")).isEmpty();
@@ -245,10 +238,7 @@ class WriterBadInputIT extends StaffIT {
   }
 
   static PrivateKey serverKey() throws Exception {
-    String pem = Files.readString(PRIVATE_KEY, StandardCharsets.US_ASCII);
-    byte[] der =
-        Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-    return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    return TestKeys.serverKey();
   }
 
   /** A JWT as a forger would make it; {@code alg} none leaves the signature empty. */

@@ -83,10 +83,10 @@ class WriterConcurrencyIT extends StaffIT {
         staff
             .data(
                 admin,
-                "query($id: ID!) { post(id: $id) { version markdown revisions { markdown } } }",
+                "query($id: ID!) { staffPost(id: $id) { version markdown revisions { markdown } } }",
                 "id",
                 id)
-            .getJsonObject("post");
+            .getJsonObject("staffPost");
     assertThat(post.getJsonNumber("version").longValue()).isEqualTo(2);
     assertThat(post.getString("markdown")).isEqualTo(winner);
     assertThat(post.getJsonArray("revisions").getValuesAs(JsonObject.class))

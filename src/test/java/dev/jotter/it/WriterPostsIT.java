@@ -105,13 +105,27 @@ class WriterPostsIT extends StaffIT {
         .as("anonymous readers do not find a draft by id either")
         .isEqualTo(JsonValue.NULL);
     assertThat(
+            code(
+                client.query(
+                    "query($id: ID!) { staffPost(id: $id) { id } }",
+                    StaffFixture.vars("id", draft.getString("id")))))
+        .as("the staff side of the schema needs a signed-in user")
+        .isEqualTo("UNAUTHENTICATED");
+    assertThat(
+            staff
+                .data(
+                    admin, "query($id: ID!) { post(id: $id) { id } }", "id", draft.getString("id"))
+                .get("post"))
+        .as("post(id) is the reader's: published posts only, even for staff")
+        .isEqualTo(JsonValue.NULL);
+    assertThat(
             staff
                 .data(
                     admin,
-                    "query($id: ID!) { post(id: $id) { id markdown } }",
+                    "query($id: ID!) { staffPost(id: $id) { id markdown } }",
                     "id",
                     draft.getString("id"))
-                .getJsonObject("post")
+                .getJsonObject("staffPost")
                 .getString("markdown"))
         .contains("**coffee**");
   }
@@ -196,10 +210,10 @@ class WriterPostsIT extends StaffIT {
         staff
             .data(
                 admin,
-                "query($id: ID!) { post(id: $id) { version revisions { id version title markdown savedBy } } }",
+                "query($id: ID!) { staffPost(id: $id) { version revisions { id version title markdown savedBy } } }",
                 "id",
                 id)
-            .getJsonObject("post");
+            .getJsonObject("staffPost");
     List<JsonObject> revisions = post.getJsonArray("revisions").getValuesAs(JsonObject.class);
     assertThat(revisions)
         .extracting(r -> r.getString("markdown"))
@@ -244,8 +258,12 @@ class WriterPostsIT extends StaffIT {
     }
     List<JsonObject> revisions =
         staff
-            .data(admin, "query($id: ID!) { post(id: $id) { revisions { markdown } } }", "id", id)
-            .getJsonObject("post")
+            .data(
+                admin,
+                "query($id: ID!) { staffPost(id: $id) { revisions { markdown } } }",
+                "id",
+                id)
+            .getJsonObject("staffPost")
             .getJsonArray("revisions")
             .getValuesAs(JsonObject.class);
     assertThat(revisions).hasSize(50);

@@ -41,8 +41,8 @@ class WriterRolesIT extends StaffIT {
   /** The post as an administrator sees it: status and version. */
   JsonObject state(String id) {
     return staff
-        .data(admin, "query($id: ID!) { post(id: $id) { status version title } }", "id", id)
-        .getJsonObject("post");
+        .data(admin, "query($id: ID!) { staffPost(id: $id) { status version title } }", "id", id)
+        .getJsonObject("staffPost");
   }
 
   /** The code a post mutation gets (null when it succeeds). */
@@ -118,7 +118,9 @@ class WriterRolesIT extends StaffIT {
       assertThat(attempt(token, "updatePost", id)).as(role).isNull();
       assertThat(state(id).getString("title")).isEqualTo("Changed");
       assertThat(
-              staff.data(token, "query($id: ID!) { post(id: $id) { id } }", "id", id).get("post"))
+              staff
+                  .data(token, "query($id: ID!) { staffPost(id: $id) { id } }", "id", id)
+                  .get("staffPost"))
           .as(role + " previews their own draft")
           .isNotEqualTo(JsonValue.NULL);
       assertThat(attempt(token, "deletePost", id)).as(role + " deletes own draft").isNull();
@@ -169,7 +171,9 @@ class WriterRolesIT extends StaffIT {
       JsonObject publishedBefore = state(published);
 
       JsonValue preview =
-          staff.data(token, "query($id: ID!) { post(id: $id) { id } }", "id", draft).get("post");
+          staff
+              .data(token, "query($id: ID!) { staffPost(id: $id) { id } }", "id", draft)
+              .get("staffPost");
       assertThat(preview == JsonValue.NULL)
           .as(role + " previews another's draft")
           .isEqualTo(!allowed);
@@ -177,8 +181,9 @@ class WriterRolesIT extends StaffIT {
       String expected = allowed ? null : "FORBIDDEN";
       String revision =
           staff
-              .data(admin, "query($id: ID!) { post(id: $id) { revisions { id } } }", "id", draft)
-              .getJsonObject("post")
+              .data(
+                  admin, "query($id: ID!) { staffPost(id: $id) { revisions { id } } }", "id", draft)
+              .getJsonObject("staffPost")
               .getJsonArray("revisions")
               .getJsonObject(0)
               .getString("id");

@@ -23,7 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class WriterSchedulingIT extends StaffIT {
 
-  static final Path DROPINS = Path.of("target/liberty/wlp/usr/servers/arquillianServer/dropins");
+  /** The dropins of the Arquillian server this run uses (H2's, or PostgreSQL's in that run). */
+  static final Path DROPINS =
+      Path.of(
+          "target/liberty/wlp/usr/servers",
+          System.getProperty("jotter.it.database", "h2").equals("postgresql")
+              ? "arquillianPostgres"
+              : "arquillianServer",
+          "dropins");
 
   String author;
 
@@ -55,8 +62,9 @@ class WriterSchedulingIT extends StaffIT {
 
   JsonObject state(String id) {
     return staff
-        .data(author, "query($id: ID!) { post(id: $id) { status publishedAt slug } }", "id", id)
-        .getJsonObject("post");
+        .data(
+            author, "query($id: ID!) { staffPost(id: $id) { status publishedAt slug } }", "id", id)
+        .getJsonObject("staffPost");
   }
 
   @Test

@@ -1,6 +1,6 @@
 /**
- * The authoring module's published language: the CDI events it fires after a successful commit,
- * carrying post ids, for other modules (discovery) to observe; and {@link
- * dev.jotter.authoring.api.StaffGate}, for other modules' staff-only changes.
+ * What the authoring module offers other modules: {@link dev.jotter.authoring.api.StaffGate}, so
+ * that their staff-only changes check the signed-in staff user's role. (Post lifecycle events are
+ * the content module's: {@code dev.jotter.content.api.ContentEvent}.)
  */
 package dev.jotter.authoring.api;

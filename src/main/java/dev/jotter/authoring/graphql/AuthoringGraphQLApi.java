@@ -2,6 +2,7 @@ package dev.jotter.authoring.graphql;
 
 import dev.jotter.authoring.domain.Revision;
 import dev.jotter.authoring.domain.Role;
+import dev.jotter.authoring.internal.Administration;
 import dev.jotter.authoring.internal.EditOutcome;
 import dev.jotter.authoring.internal.PostAuthoring;
 import dev.jotter.authoring.internal.PostRevision;
@@ -11,15 +12,19 @@ import dev.jotter.authoring.internal.TagAuthoring;
 import dev.jotter.authoring.internal.TooManyAttemptsException;
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.EditablePost;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.graphql.Author;
 import dev.jotter.content.graphql.ContentGraphQLApi;
 import dev.jotter.content.graphql.Post;
+import dev.jotter.content.graphql.PostConnection;
 import dev.jotter.content.graphql.Tag;
 import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.graphql.ListSize;
+import dev.jotter.platform.persistence.BackupNotSupportedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +59,7 @@ public class AuthoringGraphQLApi {
   @Inject StaffAccounts accounts;
   @Inject PostAuthoring posts;
   @Inject TagAuthoring tags;
+  @Inject Administration administration;
 
   // --- accounts -----------------------------------------------------------------------------
 
@@ -271,6 +277,34 @@ public class AuthoringGraphQLApi {
     return post(((EditOutcome.Saved) outcome).post());
   }
 
+  @Query("staffPost")
+  @Description(
+      "A post in any status (draft, scheduled, published, in the trash) by id, for its authors"
+          + " and for editors; null when there is none or you may not see it. Needs a signed-in"
+          + " staff user.")
+  public Post staffPost(@NonNull @Id @Name("id") String id)
+      throws InvalidArgumentException, UnauthenticatedException {
+    return posts.preview(parseId(id)).map(AuthoringGraphQLApi::post).orElse(null);
+  }
+
+  @Query("drafts")
+  @ListSize(
+      slicingArguments = "first",
+      sizedFields = {"edges", "nodes"})
+  @Description(
+      "Drafts and scheduled posts, most recently edited first: your own, or everybody's for"
+          + " editors and administrators. Needs a signed-in staff user.")
+  public @NonNull PostConnection drafts(
+      @Name("first") @DefaultValue("10") @Description("How many posts, 0 to 100.") int first,
+      @Name("after") @Description("Read the posts after this cursor.") String after)
+      throws InvalidArgumentException, UnauthenticatedException {
+    checkFirst(first);
+    PostPosition position = PostConnection.after(after, PostOrder.UPDATED_AT_DESC);
+    PostAuthoring.StaffPage page = posts.drafts(position, first);
+    return PostConnection.page(
+        page.slice(), position, PostOrder.UPDATED_AT_DESC, page.totalCount());
+  }
+
   @Name("markdown")
   @Description("The Markdown source: for the post's authors and editors; null for readers.")
   public List<String> markdown(@Source List<Post> postList) {
@@ -345,6 +379,18 @@ public class AuthoringGraphQLApi {
   public int deleteTag(@NonNull @Name("slug") String slug)
       throws UnauthenticatedException, ForbiddenException, NotFoundException {
     return tags.delete(slug).size();
+  }
+
+  // --- the installation ---------------------------------------------------------------------
+
+  @Mutation("backupDatabase")
+  @Description(
+      "Takes an online backup of the embedded H2 database into the server's data directory"
+          + " (backups/jotter-<time>.zip; the newest jotter.backup.keep are kept): administrators."
+          + " On PostgreSQL, BACKUP_NOT_SUPPORTED: use pg_dump.")
+  public @NonNull DatabaseBackup backupDatabase()
+      throws UnauthenticatedException, ForbiddenException, BackupNotSupportedException {
+    return new DatabaseBackup(administration.backupDatabase());
   }
 
   // ------------------------------------------------------------------------------------------

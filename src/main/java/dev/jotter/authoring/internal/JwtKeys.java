@@ -1,5 +1,6 @@
 package dev.jotter.authoring.internal;
 
+import dev.jotter.authoring.domain.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,16 +32,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The RSA key pair that signs sign-in tokens. Liberty's MicroProfile JWT verifies tokens with the
- * public key at {@code mp.jwt.verify.publickey.location}; Jotter signs with the private key at
- * {@code jotter.jwt.private-key-location}. Both default to files under the server's data directory
- * and are generated (RSA 2048) at first start when neither exists; an operator can supply their own
- * pair by pointing both settings at PEM files.
+ * public key at {@code mp.jwt.verify.publickey.location}; Jotter signs with the private key.
  *
- * <p>The private key is written readable by its owner only from its first byte, each file is
- * complete on disk before it takes its name, and at start the pair is checked (both there, both
- * readable, and they match). A pair Jotter made that is incomplete or broken (a crash while writing
- * it) is made again — tokens signed before stop working, so staff sign in again; a pair an operator
- * supplied stops the start with a message saying what is wrong.
+ * <p>By default (both locations under the data directory) the pair lives in the database, so every
+ * server signs and verifies with the same one: the first server to start makes it (RSA 2048, or
+ * takes over a pair an earlier Jotter left in the data directory, so its tokens stay valid) and
+ * each server writes the public key where Liberty reads it. An operator can instead supply their
+ * own pair as PEM files ({@code JOTTER_JWT_PRIVATE_KEY_LOCATION}, {@code
+ * MP_JWT_VERIFY_PUBLICKEY_LOCATION}), the same files on every server; they are checked at start
+ * (both there, readable, a matching pair) and a broken pair stops the start with a message saying
+ * what is wrong. Files Jotter writes are written whole before they take their name; a private key
+ * is readable by its owner only from its first byte.
  */
 @ApplicationScoped
 public class JwtKeys {
@@ -61,6 +63,8 @@ public class JwtKeys {
   @ConfigProperty(name = "jotter.data.dir")
   Optional<String> dataDir;
 
+  @Inject SigningKeys shared;
+
   private volatile PrivateKey privateKey;
 
   /** Makes sure a usable pair exists; called at start, before any token is issued or verified. */
@@ -71,44 +75,64 @@ public class JwtKeys {
     Path privatePath = Path.of(privateKeyLocation).toAbsolutePath();
     Path publicPath = Path.of(publicKeyLocation).toAbsolutePath();
     try {
-      boolean hasPrivate = Files.exists(privatePath);
-      boolean hasPublic = Files.exists(publicPath);
-      if (!hasPrivate && !hasPublic) {
-        generate(privatePath, publicPath);
+      if (managedByJotter(privatePath, publicPath)) {
+        privateKey = ensureShared(privatePath, publicPath);
       } else {
-        Optional<String> problem =
-            hasPrivate && hasPublic
-                ? mismatch(privatePath, publicPath)
-                : Optional.of((hasPrivate ? publicPath : privatePath) + " is missing");
+        Optional<String> problem = mismatch(privatePath, publicPath);
         if (problem.isPresent()) {
-          if (!managedByJotter(privatePath, publicPath)) {
-            throw new IllegalStateException(
-                "The token signing key pair is not usable: "
-                    + problem.get()
-                    + ". Supply both files (JOTTER_JWT_PRIVATE_KEY_LOCATION, a PKCS#8 PEM private"
-                    + " key, and MP_JWT_VERIFY_PUBLICKEY_LOCATION, its public key) or neither.");
-          }
-          LOG.warning(
-              "The token signing key pair Jotter made is not usable ("
+          throw new IllegalStateException(
+              "The token signing key pair is not usable: "
                   + problem.get()
-                  + "); making a new one. Tokens signed before no longer work: staff sign in"
-                  + " again.");
-          Files.deleteIfExists(privatePath);
-          Files.deleteIfExists(publicPath);
-          generate(privatePath, publicPath);
+                  + ". Supply both files (JOTTER_JWT_PRIVATE_KEY_LOCATION, a PKCS#8 PEM private"
+                  + " key, and MP_JWT_VERIFY_PUBLICKEY_LOCATION, its public key) or neither.");
         }
+        privateKey = readPrivateKey(privatePath);
       }
-      privateKey = readPrivateKey(privatePath);
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
-          "Cannot read or create the token signing keys "
-              + privatePath
-              + " and "
-              + publicPath
-              + ": "
-              + e.getMessage(),
-          e);
+          "Cannot read or create the token signing keys: " + e.getMessage(), e);
     }
+  }
+
+  /** The pair from the database (made, or taken from the data directory, when there is none). */
+  private PrivateKey ensureShared(Path privatePath, Path publicPath)
+      throws IOException, GeneralSecurityException {
+    Optional<SigningKeys.Pair> stored = shared.find();
+    if (stored.isEmpty()) {
+      SigningKeys.Pair candidate;
+      if (Files.exists(privatePath)
+          && Files.exists(publicPath)
+          && mismatch(privatePath, publicPath).isEmpty()) {
+        candidate =
+            new SigningKeys.Pair(
+                Files.readString(privatePath, StandardCharsets.US_ASCII),
+                Files.readString(publicPath, StandardCharsets.US_ASCII));
+        LOG.info(
+            "Sharing the token signing key pair from " + privatePath + " through the database");
+      } else {
+        KeyPair pair = newPair();
+        candidate =
+            new SigningKeys.Pair(
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+                pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+      }
+      if (shared.insertIfAbsent(candidate)) {
+        LOG.info("Stored a token signing key pair for every server in the database");
+      }
+      stored = shared.find();
+    }
+    SigningKeys.Pair pair = stored.orElseThrow();
+    PrivateKey key = privateKey(pair.privatePem());
+    if (!Files.exists(publicPath)
+        || !Files.readString(publicPath, StandardCharsets.US_ASCII).equals(pair.publicPem())) {
+      Files.move(
+          writeComplete(publicPath, pair.publicPem(), false),
+          publicPath,
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.deleteIfExists(privatePath); // the database holds it now; no copy per server
+    return key;
   }
 
   public PrivateKey privateKey() {
@@ -146,11 +170,16 @@ public class JwtKeys {
         && publicPath.equals(keys.resolve("jwt-public.pem"));
   }
 
-  static void generate(Path privatePath, Path publicPath)
-      throws IOException, GeneralSecurityException {
+  private static KeyPair newPair() throws GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
-    KeyPair pair = generator.generateKeyPair();
+    return generator.generateKeyPair();
+  }
+
+  /** Writes a new pair as PEM files (for an operator's own pair, and tests). */
+  static void generate(Path privatePath, Path publicPath)
+      throws IOException, GeneralSecurityException {
+    KeyPair pair = newPair();
     Path privateTmp =
         writeComplete(privatePath, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
     Path publicTmp =
@@ -207,7 +236,10 @@ public class JwtKeys {
   }
 
   private static PrivateKey readPrivateKey(Path path) throws IOException, GeneralSecurityException {
-    String pem = Files.readString(path, StandardCharsets.US_ASCII);
+    return privateKey(Files.readString(path, StandardCharsets.US_ASCII));
+  }
+
+  private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
     if (pem.contains("BEGIN RSA PRIVATE KEY")) {
       throw new GeneralSecurityException(
           "the private key is in PKCS#1 form; convert it with"

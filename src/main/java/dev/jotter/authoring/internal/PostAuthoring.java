@@ -1,13 +1,10 @@
 package dev.jotter.authoring.internal;
 
-import dev.jotter.authoring.api.PostDeleted;
-import dev.jotter.authoring.api.PostPublished;
-import dev.jotter.authoring.api.PostUnpublished;
-import dev.jotter.authoring.api.PostUpdated;
 import dev.jotter.authoring.domain.Permissions;
 import dev.jotter.authoring.domain.PostAction;
 import dev.jotter.authoring.domain.Revision;
 import dev.jotter.authoring.domain.RevisionRepository;
+import dev.jotter.authoring.domain.Role;
 import dev.jotter.authoring.domain.StaffUser;
 import dev.jotter.content.api.AuthorEditor;
 import dev.jotter.content.api.AuthorView;
@@ -15,7 +12,8 @@ import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
 import dev.jotter.content.api.PostEditor;
-import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import dev.jotter.content.api.VersionConflictException;
@@ -24,7 +22,6 @@ import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +35,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Everything staff do to posts, each in one transaction: the caller's role is checked here (the
- * service layer, whatever the transport), every content save keeps a revision, and the CDI events
- * other modules observe are fired so that they are delivered after the commit only.
+ * service layer, whatever the transport) and every content save keeps a revision. The content
+ * module announces the changes themselves (in the change log), whoever asked for them.
  */
 @ApplicationScoped
 @Transactional(rollbackOn = Exception.class)
@@ -62,11 +60,6 @@ public class PostAuthoring {
   @Inject PostEditor editor;
   @Inject AuthorEditor authors;
   @Inject RevisionRepository revisions;
-  @Inject PublishScheduler scheduler;
-  @Inject Event<PostPublished> published;
-  @Inject Event<PostUpdated> updated;
-  @Inject Event<PostUnpublished> unpublished;
-  @Inject Event<PostDeleted> deleted;
 
   @Inject
   @ConfigProperty(name = "jotter.authoring.max-markdown-bytes", defaultValue = "1048576")
@@ -99,14 +92,7 @@ public class PostAuthoring {
           InvalidArgumentException {
     EditablePost before = authorize(postId, PostAction.PUBLISH);
     requireTitle(before, "publishing");
-    EditablePost after = editor.publish(postId, Clock.now());
-    if (before.status() != PostStatus.PUBLISHED) {
-      published.fire(new PostPublished(postId));
-    }
-    if (before.status() == PostStatus.SCHEDULED) {
-      scheduler.rearmAfterCommit();
-    }
-    return after;
+    return editor.publish(postId, Clock.now());
   }
 
   public EditablePost schedule(long postId, OffsetDateTime publishAt)
@@ -120,9 +106,7 @@ public class PostAuthoring {
       throw new InvalidArgumentException(
           "publishAt: at most " + MAX_SCHEDULE_YEARS + " years ahead; it was " + publishAt + ".");
     }
-    EditablePost after = editor.schedule(postId, publishAt, Clock.now());
-    scheduler.rearmAfterCommit();
-    return after;
+    return editor.schedule(postId, publishAt, Clock.now());
   }
 
   public EditablePost unpublish(long postId)
@@ -130,14 +114,8 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    EditablePost before = authorize(postId, PostAction.UNPUBLISH);
-    EditablePost after = editor.unpublish(postId, Clock.now());
-    if (before.status() == PostStatus.PUBLISHED) {
-      unpublished.fire(new PostUnpublished(postId));
-    } else {
-      scheduler.rearmAfterCommit();
-    }
-    return after;
+    authorize(postId, PostAction.UNPUBLISH);
+    return editor.unpublish(postId, Clock.now());
   }
 
   public EditablePost delete(long postId)
@@ -145,13 +123,8 @@ public class PostAuthoring {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    EditablePost before = authorize(postId, PostAction.DELETE);
-    EditablePost after = editor.trash(postId, Clock.now());
-    deleted.fire(new PostDeleted(postId));
-    if (before.status() == PostStatus.SCHEDULED) {
-      scheduler.rearmAfterCommit();
-    }
-    return after;
+    authorize(postId, PostAction.DELETE);
+    return editor.trash(postId, Clock.now());
   }
 
   public EditablePost restore(long postId)
@@ -206,6 +179,31 @@ public class PostAuthoring {
   }
 
   /**
+   * A post in any status, if the caller may see it (their own, or any for editors); empty for posts
+   * they may not see, so a writer cannot tell someone else's draft exists.
+   *
+   * @throws UnauthenticatedException when nobody (valid) is signed in
+   */
+  public Optional<EditablePost> preview(long postId) throws UnauthenticatedException {
+    current.require();
+    return Optional.ofNullable(previews(List.of(postId)).get(postId));
+  }
+
+  /**
+   * A page of drafts and scheduled posts, most recently edited first: the caller's own, or
+   * everybody's for editors and administrators.
+   */
+  public StaffPage drafts(PostPosition after, int first) throws UnauthenticatedException {
+    StaffUser me = current.require();
+    Long authorId = me.role().atLeast(Role.EDITOR) ? null : me.authorId();
+    return new StaffPage(
+        editor.findUnpublished(authorId, after, first), () -> editor.countUnpublished(authorId));
+  }
+
+  /** A page of posts and, computed only when asked for, how many the whole list holds. */
+  public record StaffPage(PostSlice slice, LongSupplier totalCount) {}
+
+  /**
    * The revisions, newest first, of the posts the caller may see in any status; the others are left
    * out. Two reads whatever the number of posts.
    */
@@ -224,9 +222,7 @@ public class PostAuthoring {
   /** Publishes the scheduled posts whose time has come; called by the scheduler. */
   @Transactional
   public List<Long> publishDue() {
-    List<Long> ids = editor.publishDue(Clock.now());
-    ids.forEach(id -> published.fire(new PostPublished(id)));
-    return ids;
+    return editor.publishDue(Clock.now());
   }
 
   /** Deletes for good the posts that have been in the trash for more than 30 days. */
@@ -249,9 +245,6 @@ public class PostAuthoring {
           e.current(), expectedVersion, differingFields(draft, e.current()));
     }
     keepRevision(after, me);
-    if (after.status() == PostStatus.PUBLISHED) {
-      updated.fire(new PostUpdated(after.id()));
-    }
     return new EditOutcome.Saved(after);
   }
 

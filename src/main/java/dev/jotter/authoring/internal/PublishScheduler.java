@@ -1,13 +1,13 @@
 package dev.jotter.authoring.internal;
 
 import dev.jotter.platform.persistence.DatabaseMigrated;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,39 +23,29 @@ import java.util.logging.Logger;
  * publishedAt); this keeps one timer, on Jakarta Concurrency's managed scheduled executor, for the
  * earliest of them, and sets it again whenever a schedule changes. At start it publishes what was
  * missed while the server was down, and it empties the trash of posts deleted more than 30 days ago
- * (at start, then daily). No polling: the database is asked only when something is due or changed.
+ * (at start, then daily). Every server arms its timer and learns of schedule changes made on any
+ * server from the change log ({@link ScheduleFollower}); a due post is published once whichever
+ * servers try, because it is locked and checked again before it is published.
  */
 @ApplicationScoped
 public class PublishScheduler {
 
   private static final Logger LOG = Logger.getLogger(PublishScheduler.class.getName());
 
-  /** Fired inside a transaction that changed a schedule. */
-  record SchedulesChanged() {}
-
   @Resource ManagedScheduledExecutorService executor;
   @Inject PostAuthoring authoring;
   @Inject SignInThrottle throttle;
-  @Inject Event<SchedulesChanged> changed;
 
   private static final Duration MAX_WAIT = Duration.ofDays(1);
 
   private ScheduledFuture<?> next;
+  private volatile ScheduledFuture<?> housekeeping;
   private OffsetDateTime nextAt;
 
   void start(@Observes @Priority(6000) DatabaseMigrated migrated) {
     publishDue();
     purgeTrash();
-    executor.scheduleWithFixedDelay(this::purgeTrash, 1, 1, TimeUnit.DAYS);
-  }
-
-  /** Sets the timer again once the current transaction has committed. */
-  void rearmAfterCommit() {
-    changed.fire(new SchedulesChanged());
-  }
-
-  void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SchedulesChanged event) {
-    rearm();
+    housekeeping = executor.scheduleWithFixedDelay(this::purgeTrash, 1, 1, TimeUnit.DAYS);
   }
 
   private void publishDue() {
@@ -72,7 +62,10 @@ public class PublishScheduler {
     rearm();
   }
 
-  private void rearm() {
+  /**
+   * Sets the timer for the earliest scheduled post again (a schedule changed, here or elsewhere).
+   */
+  void rearm() {
     Optional<OffsetDateTime> due;
     try {
       due = authoring.nextScheduled();
@@ -102,6 +95,22 @@ public class PublishScheduler {
     long delay = wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toMillis() : Math.max(0, wait.toMillis());
     nextAt = at;
     next = executor.schedule(this::publishDue, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** No timer outlives the application (a task of a stopped application fails, CWWKC1101E). */
+  /** Timers stop as soon as the application starts stopping, before its context goes away. */
+  void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stop();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (next != null) {
+      next.cancel(false);
+    }
+    if (housekeeping != null) {
+      housekeeping.cancel(false);
+    }
   }
 
   /** The daily housekeeping: the trash, and sign-in failures that are forgotten anyway. */

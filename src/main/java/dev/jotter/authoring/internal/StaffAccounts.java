@@ -1,6 +1,5 @@
 package dev.jotter.authoring.internal;
 
-import dev.jotter.authoring.api.PostUpdated;
 import dev.jotter.authoring.domain.PasswordHash;
 import dev.jotter.authoring.domain.Permissions;
 import dev.jotter.authoring.domain.Role;
@@ -15,7 +14,6 @@ import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -51,7 +49,6 @@ public class StaffAccounts {
   @Inject AuthorEditor authorEditor;
   @Inject AuthorCatalog authorCatalog;
   @Inject TokenIssuer tokens;
-  @Inject Event<PostUpdated> updated;
 
   /** A signed-in staff user and their token. */
   public record Session(StaffMember user, TokenIssuer.Token token) {}
@@ -64,6 +61,7 @@ public class StaffAccounts {
       throws InvalidArgumentException, ForbiddenException {
     checkEmail(email);
     checkPassword(password);
+    staff.lockAdministrators(); // racing setups (or servers): one at a time
     if (staff.count() > 0 || !staff.claimBlog(Clock.now())) {
       throw new ForbiddenException(
           "The blog is set up already; sign in (login), or ask an administrator for an account.");
@@ -82,6 +80,7 @@ public class StaffAccounts {
       throws InvalidArgumentException {
     checkEmail(email);
     checkPassword(password);
+    staff.lockAdministrators(); // servers starting at once: one creates it, the others see it
     if (staff.count() > 0 || !staff.claimBlog(Clock.now())) {
       return false;
     }
@@ -238,18 +237,12 @@ public class StaffAccounts {
     return StaffMember.of(staff.save(target));
   }
 
-  /** Changes the caller's author card; their published posts are announced as updated. */
+  /** Changes the caller's author card (the content module announces it and their posts). */
   public AuthorView updateMyProfile(AuthorProfile profile)
       throws UnauthenticatedException, InvalidArgumentException {
     StaffUser me = current.require();
     try {
-      AuthorView author = authorEditor.update(me.authorId(), profile, Clock.now());
-      if (profile.name() != null) {
-        authorEditor
-            .publishedPostIds(me.authorId())
-            .forEach(id -> updated.fire(new PostUpdated(id)));
-      }
-      return author;
+      return authorEditor.update(me.authorId(), profile, Clock.now());
     } catch (NotFoundException e) {
       throw new IllegalStateException("Staff user " + me.id() + " has no author card", e);
     }

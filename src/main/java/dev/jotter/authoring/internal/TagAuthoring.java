@@ -1,6 +1,5 @@
 package dev.jotter.authoring.internal;
 
-import dev.jotter.authoring.api.PostUpdated;
 import dev.jotter.authoring.domain.Role;
 import dev.jotter.content.api.TagEditor;
 import dev.jotter.content.api.TagView;
@@ -9,7 +8,6 @@ import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -24,7 +22,6 @@ public class TagAuthoring {
 
   @Inject StaffAccounts accounts;
   @Inject TagEditor tags;
-  @Inject Event<PostUpdated> updated;
 
   /**
    * Up to {@code first} tags by name, internal ones too, after the tag with slug {@code after}: any
@@ -48,17 +45,12 @@ public class TagAuthoring {
           NotFoundException,
           InvalidArgumentException {
     accounts.requireAtLeast(Role.EDITOR, "change tags");
-    TagView changed = tags.update(slug, name, newSlug, description, Clock.now());
-    // feeds, search filters and category labels of its posts change with it
-    tags.publishedPostIds(changed.slug()).forEach(id -> updated.fire(new PostUpdated(id)));
-    return changed;
+    return tags.update(slug, name, newSlug, description, Clock.now());
   }
 
   public List<Long> delete(String slug)
       throws UnauthenticatedException, ForbiddenException, NotFoundException {
     accounts.requireAtLeast(Role.EDITOR, "delete tags");
-    List<Long> posts = tags.delete(slug);
-    posts.forEach(id -> updated.fire(new PostUpdated(id)));
-    return posts;
+    return tags.delete(slug);
   }
 }

@@ -38,7 +38,8 @@ public class JpaRevisionRepository implements RevisionRepository {
     }
     List<Revision> rows =
         em.createQuery(
-                "select r from Revision r where r.postId in :ids order by r.postId, r.id desc",
+                "select r from Revision r where r.postId in :ids"
+                    + " order by r.postId, r.postVersion desc, r.id desc",
                 Revision.class)
             .setParameter("ids", List.copyOf(postIds))
             .getResultList();
@@ -52,7 +53,9 @@ public class JpaRevisionRepository implements RevisionRepository {
   public void trim(long postId, int keep) {
     List<Long> old =
         em.createQuery(
-                "select r.id from Revision r where r.postId = :post order by r.id desc", Long.class)
+                "select r.id from Revision r where r.postId = :post"
+                    + " order by r.postVersion desc, r.id desc",
+                Long.class)
             .setParameter("post", postId)
             .setFirstResult(keep)
             .getResultList();

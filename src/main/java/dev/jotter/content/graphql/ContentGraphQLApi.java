@@ -7,18 +7,15 @@ import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
-import dev.jotter.content.api.PostStatus;
-import dev.jotter.content.api.PreviewAccess;
 import dev.jotter.content.api.TagCatalog;
 import dev.jotter.platform.errors.InvalidArgumentException;
-import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.graphql.Cost;
 import dev.jotter.platform.graphql.ListSize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.Optional;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -42,14 +39,11 @@ public class ContentGraphQLApi {
   @Inject PostCatalog posts;
   @Inject AuthorCatalog authors;
   @Inject TagCatalog tags;
-  @Inject PostEditor editor;
-  @Inject PreviewAccess preview;
 
   @Query("post")
   @Description(
-      "A post by slug (a slug it had before a rename works too) or by id; null when there is"
-          + " none. Readers only find published posts; drafts and scheduled posts are found by"
-          + " id by their authors and by editors.")
+      "A published post by slug (a slug it had before a rename works too) or by id; null when"
+          + " there is none. Staff find drafts and scheduled posts with staffPost(id).")
   public Post post(@Name("slug") String slug, @Name("id") @Id String id)
       throws InvalidArgumentException {
     if ((slug == null) == (id == null)) {
@@ -58,33 +52,10 @@ public class ContentGraphQLApi {
     if (slug != null) {
       return posts.findPublishedBySlug(slug).map(Post::new).orElse(null);
     }
-    return posts
-        .findById(parseId(id))
-        .filter(p -> p.status() == PostStatus.PUBLISHED || preview.maySee(p))
+    long postId = parseId(id);
+    return Optional.ofNullable(posts.findPublishedByIds(List.of(postId)).get(postId))
         .map(Post::new)
         .orElse(null);
-  }
-
-  @Query("drafts")
-  @ListSize(
-      slicingArguments = "first",
-      sizedFields = {"edges", "nodes"})
-  @Description(
-      "Drafts and scheduled posts, most recently edited first: your own, or everybody's for"
-          + " editors and administrators. Needs a signed-in staff user.")
-  public @NonNull PostConnection drafts(
-      @Name("first") @DefaultValue(DEFAULT_PAGE_SIZE) @Description("How many posts, 0 to 100.")
-          int first,
-      @Name("after") @Description("Read the posts after this cursor.") String after)
-      throws InvalidArgumentException, UnauthenticatedException {
-    Long authorId = preview.unpublishedScope().orElse(null);
-    checkFirst(first);
-    PostPosition position = Cursors.parse(after, PostOrder.UPDATED_AT_DESC);
-    return connection(
-        editor.findUnpublished(authorId, position, first),
-        position,
-        PostOrder.UPDATED_AT_DESC,
-        () -> editor.countUnpublished(authorId));
   }
 
   @Name("previousSlugs")
@@ -254,21 +225,6 @@ public class ContentGraphQLApi {
 
   private PostConnection connection(
       PostSlice slice, PostPosition position, PostOrder order, PostFilter filter) {
-    return connection(slice, position, order, () -> posts.countPublished(filter));
-  }
-
-  private static PostConnection connection(
-      PostSlice slice, PostPosition position, PostOrder order, LongSupplier totalCount) {
-    List<PostEdge> edges =
-        slice.posts().stream()
-            .map(post -> new PostEdge(Cursors.of(post, order), new Post(post)))
-            .toList();
-    PageInfo pageInfo =
-        new PageInfo(
-            slice.hasMore(),
-            position != null,
-            edges.isEmpty() ? null : edges.get(0).cursor(),
-            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-    return new PostConnection(edges, pageInfo, totalCount);
+    return PostConnection.page(slice, position, order, () -> posts.countPublished(filter));
   }
 }

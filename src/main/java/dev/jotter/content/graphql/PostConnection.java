@@ -1,6 +1,10 @@
 package dev.jotter.content.graphql;
 
 import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSlice;
+import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.graphql.ListSize;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -19,6 +23,35 @@ public class PostConnection {
     this.edges = List.copyOf(edges);
     this.pageInfo = pageInfo;
     this.totalCount = totalCount;
+  }
+
+  /**
+   * A page of posts in {@code order}, read from {@code position} (null: the start), with cursors;
+   * {@code totalCount} runs only when a client asks for it. For other modules' lists of posts too
+   * (authoring's drafts).
+   */
+  public static PostConnection page(
+      PostSlice slice, PostPosition position, PostOrder order, LongSupplier totalCount) {
+    List<PostEdge> edges =
+        slice.posts().stream()
+            .map(post -> new PostEdge(Cursors.of(post, order), new Post(post)))
+            .toList();
+    PageInfo pageInfo =
+        new PageInfo(
+            slice.hasMore(),
+            position != null,
+            edges.isEmpty() ? null : edges.get(0).cursor(),
+            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+    return new PostConnection(edges, pageInfo, totalCount);
+  }
+
+  /**
+   * The position a client's {@code after} cursor stands for in a list of this order.
+   *
+   * @throws InvalidArgumentException when it is not a cursor Jotter issued for this order
+   */
+  public static PostPosition after(String cursor, PostOrder order) throws InvalidArgumentException {
+    return Cursors.parse(cursor, order);
   }
 
   @NonNull

@@ -3,6 +3,7 @@ package dev.jotter.content.internal;
 import dev.jotter.content.api.AuthorEditor;
 import dev.jotter.content.api.AuthorProfile;
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.ContentEvent;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.PostRepository;
@@ -25,6 +26,7 @@ public class DefaultAuthorEditor implements AuthorEditor {
   @Inject AuthorRepository authors;
   @Inject PostRepository posts;
   @Inject SlugLock slugLock;
+  @Inject ContentChanges changes;
 
   @Override
   public Optional<AuthorView> find(long authorId) {
@@ -64,6 +66,9 @@ public class DefaultAuthorEditor implements AuthorEditor {
         keep(profile.website(), author.website()),
         keep(profile.location(), author.location()),
         now);
+    // the author card shows on every post they wrote: feeds and search follow
+    changes.raise(new ContentEvent.AuthorChanged(author.id()));
+    changes.postsUpdated(posts.findPublishedIds(false, author.id()));
     return Views.of(author);
   }
 

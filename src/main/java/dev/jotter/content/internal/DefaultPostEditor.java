@@ -1,5 +1,6 @@
 package dev.jotter.content.internal;
 
+import dev.jotter.content.api.ContentEvent;
 import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
@@ -41,6 +42,7 @@ public class DefaultPostEditor implements PostEditor {
   @Inject AuthorRepository authors;
   @Inject TagRepository tags;
   @Inject SlugLock slugLock;
+  @Inject ContentChanges changes;
 
   @Override
   public Optional<EditablePost> find(long postId) {
@@ -132,6 +134,9 @@ public class DefaultPostEditor implements PostEditor {
     if (draft.tagSlugs() != null) {
       post.setTags(resolveTags(draft.tagSlugs()));
     }
+    if (post.status() == PostStatus.PUBLISHED) {
+      changes.raise(new ContentEvent.PostUpdated(post.id()));
+    }
     return saved(post);
   }
 
@@ -141,6 +146,7 @@ public class DefaultPostEditor implements PostEditor {
     Post post = changeable(postId);
     if (post.status() != PostStatus.PUBLISHED) {
       post.publish(now);
+      changes.raise(new ContentEvent.PostPublished(post.id()));
     }
     return saved(post);
   }
@@ -158,6 +164,7 @@ public class DefaultPostEditor implements PostEditor {
           "id: the post is already published; unpublish it first to schedule it.");
     }
     post.schedule(at);
+    changes.raise(new ContentEvent.PostScheduled(post.id()));
     return saved(post);
   }
 
@@ -168,7 +175,12 @@ public class DefaultPostEditor implements PostEditor {
     if (post.status() == PostStatus.DRAFT) {
       throw new InvalidArgumentException("id: the post is a draft already.");
     }
+    boolean wasPublished = post.status() == PostStatus.PUBLISHED;
     post.unpublish();
+    changes.raise(
+        wasPublished
+            ? new ContentEvent.PostUnpublished(post.id())
+            : new ContentEvent.PostScheduled(post.id())); // a schedule cancelled
     return saved(post);
   }
 
@@ -177,6 +189,7 @@ public class DefaultPostEditor implements PostEditor {
       throws NotFoundException, InvalidArgumentException {
     Post post = changeable(postId);
     post.trash(now);
+    changes.raise(new ContentEvent.PostDeleted(post.id()));
     return saved(post);
   }
 
@@ -197,6 +210,7 @@ public class DefaultPostEditor implements PostEditor {
     for (Post post : posts.findDueForUpdate(now)) {
       post.publish(post.publishedAt()); // it went live at its scheduled time
       published.add(post.id());
+      changes.raise(new ContentEvent.PostPublished(post.id()));
     }
     return published;
   }

@@ -1,5 +1,6 @@
 package dev.jotter.content.internal;
 
+import dev.jotter.content.api.ContentEvent;
 import dev.jotter.content.api.TagEditor;
 import dev.jotter.content.api.TagView;
 import dev.jotter.content.domain.PostRepository;
@@ -24,6 +25,7 @@ public class DefaultTagEditor implements TagEditor {
   @Inject TagRepository tags;
   @Inject PostRepository posts;
   @Inject SlugLock slugLock;
+  @Inject ContentChanges changes;
 
   @Override
   public List<TagView> findAll() {
@@ -71,6 +73,9 @@ public class DefaultTagEditor implements TagEditor {
         name == null ? tag.name() : requireName(name),
         description == null ? tag.description() : blankToNull(description),
         now);
+    // feeds, search filters and category labels of its posts change with it
+    changes.raise(new ContentEvent.TagChanged(tag.id()));
+    changes.postsUpdated(posts.findPublishedIds(true, tag.id()));
     return Views.of(tag);
   }
 
@@ -86,6 +91,8 @@ public class DefaultTagEditor implements TagEditor {
     Tag tag = tags.findBySlug(slug).orElseThrow(() -> notFound(slug));
     List<Long> published = posts.findPublishedIds(true, tag.id());
     tags.delete(tag);
+    changes.raise(new ContentEvent.TagChanged(tag.id()));
+    changes.postsUpdated(published);
     return published;
   }
 

@@ -5,6 +5,7 @@ import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
+import dev.jotter.content.domain.SlugLock;
 import dev.jotter.content.domain.Tag;
 import dev.jotter.content.domain.TagRepository;
 import dev.jotter.platform.persistence.DatabaseMigrated;
@@ -45,6 +46,7 @@ public class DemoBlogSeeder {
   @Inject AuthorRepository authors;
   @Inject TagRepository tags;
   @Inject PostRepository posts;
+  @Inject SlugLock slugLock;
 
   @Inject
   @ConfigProperty(name = "jotter.demo.seed", defaultValue = "true")
@@ -56,6 +58,7 @@ public class DemoBlogSeeder {
       LOG.info("Demo blog seeding is off (jotter.demo.seed=false)");
       return;
     }
+    slugLock.hold(); // servers starting at once on an empty database: one seeds, the others see it
     if (posts.count() > 0 || !authors.findAll().isEmpty()) {
       LOG.info("The database holds content: the demo blog is not seeded");
       return;

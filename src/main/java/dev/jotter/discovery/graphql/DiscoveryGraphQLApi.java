@@ -1,6 +1,5 @@
 package dev.jotter.discovery.graphql;
 
-import dev.jotter.authoring.api.StaffGate;
 import dev.jotter.content.api.ArchiveMonth;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostView;
@@ -47,7 +46,6 @@ public class DiscoveryGraphQLApi {
 
   @Inject DiscoveryService discovery;
   @Inject PostCatalog posts;
-  @Inject StaffGate staff;
 
   @Mutation("pinRelatedPost")
   @Description(
@@ -94,23 +92,12 @@ public class DiscoveryGraphQLApi {
           ForbiddenException,
           NotFoundException,
           InvalidArgumentException {
-    staff.requireEditor(what);
-    long id = ContentGraphQLApi.parseId(postId);
-    long other = ContentGraphQLApi.parseId(relatedPostId);
-    PostView post =
-        posts
-            .findById(id)
-            .orElseThrow(() -> new NotFoundException("postId: there is no post " + id + "."));
-    if (other == id) {
-      throw new InvalidArgumentException("relatedPostId: a post is never related to itself.");
-    }
-    if (kind == RelatedStore.OverrideKind.PIN
-        && posts.findPublishedByIds(List.of(other)).isEmpty()) {
-      throw new InvalidArgumentException(
-          "relatedPostId: there is no published post " + other + "; only those can be related.");
-    }
-    discovery.override(id, other, kind);
-    return Post.of(post);
+    return Post.of(
+        discovery.override(
+            ContentGraphQLApi.parseId(postId),
+            ContentGraphQLApi.parseId(relatedPostId),
+            kind,
+            what));
   }
 
   @Name("related")

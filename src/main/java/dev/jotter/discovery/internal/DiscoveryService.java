@@ -1,9 +1,6 @@
 package dev.jotter.discovery.internal;
 
-import dev.jotter.authoring.api.PostDeleted;
-import dev.jotter.authoring.api.PostPublished;
-import dev.jotter.authoring.api.PostUnpublished;
-import dev.jotter.authoring.api.PostUpdated;
+import dev.jotter.authoring.api.StaffGate;
 import dev.jotter.content.api.Heading;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostView;
@@ -13,6 +10,10 @@ import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.domain.RelatedEngine;
 import dev.jotter.discovery.domain.RelatedStore;
 import dev.jotter.discovery.domain.RelatedStore.Overrides;
+import dev.jotter.platform.errors.ForbiddenException;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import dev.jotter.platform.errors.NotFoundException;
+import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.persistence.DatabaseMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -20,10 +21,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps discovery's indexes fresh: at start it loads every published post, rebuilds the search
  * index and the related lists when they are missing or stale (their content fingerprint differs),
- * and afterwards follows authoring's events, recomputing only the posts a change can affect.
+ * and afterwards follows the content's changes in the change log ({@link DiscoveryFollower}, on
+ * every server), recomputing only the posts a change can affect.
  */
 @ApplicationScoped
 public class DiscoveryService {
@@ -61,6 +61,7 @@ public class DiscoveryService {
 
   @Inject PostCatalog posts;
   @Inject RelatedStore store;
+  @Inject StaffGate staff;
 
   @Inject
   @ConfigProperty(name = "jotter.data.dir")
@@ -119,37 +120,43 @@ public class DiscoveryService {
             (System.nanoTime() - relatedStarted) / 1_000_000));
   }
 
-  @Transactional(TxType.REQUIRES_NEW)
-  void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostPublished event) {
-    refresh(event.postId());
-  }
-
-  @Transactional(TxType.REQUIRES_NEW)
-  void onUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostUpdated event) {
-    refresh(event.postId());
-  }
-
-  @Transactional(TxType.REQUIRES_NEW)
-  void onUnpublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostUnpublished event) {
-    refresh(event.postId());
-  }
-
-  @Transactional(TxType.REQUIRES_NEW)
-  void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostDeleted event) {
-    refresh(event.postId());
-  }
-
   /**
-   * Records an editor's pin or exclusion (null: neither) and recomputes that post's list.
+   * Records an editor's pin or exclusion (null: neither) of {@code otherId} among the related posts
+   * of {@code postId}, and recomputes that post's list. Editors and administrators only; the post
+   * must exist, and a pinned one must be published.
    *
-   * @return the post's new list
+   * @return the post
    */
-  @Transactional
-  public List<Related> override(long postId, long otherId, RelatedStore.OverrideKind kind) {
+  @Transactional(rollbackOn = Exception.class)
+  public PostView override(long postId, long otherId, RelatedStore.OverrideKind kind, String what)
+      throws UnauthenticatedException,
+          ForbiddenException,
+          NotFoundException,
+          InvalidArgumentException {
+    staff.requireEditor(what);
+    PostView post =
+        posts
+            .findById(postId)
+            .orElseThrow(() -> new NotFoundException("postId: there is no post " + postId + "."));
+    if (otherId == postId) {
+      throw new InvalidArgumentException("relatedPostId: a post is never related to itself.");
+    }
+    if (kind == RelatedStore.OverrideKind.PIN
+        && posts.findPublishedByIds(List.of(otherId)).isEmpty()) {
+      throw new InvalidArgumentException(
+          "relatedPostId: there is no published post " + otherId + "; only those can be related.");
+    }
     store.override(postId, otherId, kind);
-    List<Related> list = compute(postId, store.overrides());
-    store.replace(Map.of(postId, list));
-    return list;
+    store.replace(Map.of(postId, compute(postId, store.overrides())));
+    return post;
+  }
+
+  /** Brings the posts' entries up to date (see {@link #refresh(long)}), each in a transaction. */
+  @Transactional
+  public void refresh(Collection<Long> postIds) {
+    for (long id : new TreeSet<>(postIds)) {
+      refresh(id);
+    }
   }
 
   /** The stored related lists of these posts, in one query. */
@@ -175,7 +182,7 @@ public class DiscoveryService {
    * Brings one post's entries up to date: its own list, and the lists of the posts that list it now
    * or may list it after the change. The rest of the blog is left alone.
    */
-  private void refresh(long postId) {
+  void refresh(long postId) {
     PostView view = posts.findPublishedByIds(List.of(postId)).get(postId);
     Set<Long> affected = new TreeSet<>(store.listing(postId));
     affected.addAll(engine.neighbours(postId));

@@ -83,6 +83,7 @@ public class JdbcRelatedStore implements RelatedStore {
   @Override
   public void replace(Map<Long, List<Related>> lists) {
     try (Connection c = dataSource.getConnection()) {
+      lock(c);
       try (PreparedStatement delete =
           c.prepareStatement("delete from related_post where post_id = ?")) {
         for (long postId : lists.keySet()) {
@@ -100,6 +101,7 @@ public class JdbcRelatedStore implements RelatedStore {
   @Override
   public void replaceAll(Map<Long, List<Related>> lists, String fingerprint) {
     try (Connection c = dataSource.getConnection()) {
+      lock(c);
       try (Statement s = c.createStatement()) {
         s.executeUpdate("delete from related_post");
         s.executeUpdate("delete from discovery_state where state_key = '" + FINGERPRINT + "'");
@@ -114,6 +116,20 @@ public class JdbcRelatedStore implements RelatedStore {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot store related posts", e);
+    }
+  }
+
+  /**
+   * Every server writes related lists (each follows the change log): one at a time, or two could
+   * delete and insert the same rows at once. Held until the transaction ends.
+   */
+  private static void lock(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "select state_value from discovery_state where state_key = 'related.lock'"
+                    + " for update");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
     }
   }
 

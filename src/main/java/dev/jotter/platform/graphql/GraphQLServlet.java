@@ -12,16 +12,18 @@ import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonString;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -83,8 +85,21 @@ public class GraphQLServlet extends HttpServlet {
   @ConfigProperty(name = "jotter.graphql.timeout-millis", defaultValue = "10000")
   long timeoutMillis;
 
+  @Inject transient RequestMetrics metrics;
+
   @Override
-  protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
+  protected void service(HttpServletRequest req, HttpServletResponse response) throws IOException {
+    long started = System.nanoTime();
+    ObservedResponse res = new ObservedResponse(response);
+    try {
+      answer(req, res);
+    } finally {
+      metrics.record(
+          res.operation, res.anonymous, res.outcome, res.getStatus(), System.nanoTime() - started);
+    }
+  }
+
+  private void answer(HttpServletRequest req, ObservedResponse res) throws IOException {
     ResponseMediaType media = ResponseMediaType.negotiate(req.getHeader("Accept"));
     try {
       switch (req.getMethod()) {
@@ -167,6 +182,7 @@ public class GraphQLServlet extends HttpServlet {
             jsonParameter(req, "extensions"));
     Document document = parse(request);
     Optional<OperationDefinition> operation = request.selectedOperation(document);
+    ObservedResponse.operation(res, request, operation);
     if (operation.isPresent()
         && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
       res.setHeader("Allow", "POST");
@@ -183,7 +199,9 @@ public class GraphQLServlet extends HttpServlet {
   private void execute(GraphQLHttpRequest request, ResponseMediaType media, HttpServletResponse res)
       throws IOException, BadRequest {
     Document document = parse(request); // refuses what is not GraphQL, or too big to parse
-    runWithinLimits(request, document, request.selectedOperation(document), media, res);
+    Optional<OperationDefinition> operation = request.selectedOperation(document);
+    ObservedResponse.operation(res, request, operation);
+    runWithinLimits(request, document, operation, media, res);
   }
 
   private Document parse(GraphQLHttpRequest request) {
@@ -286,6 +304,7 @@ public class GraphQLServlet extends HttpServlet {
       writeExhausted(res, media, ExecutionBudget.Exhausted.RESPONSE_TOO_LARGE, cost);
       return;
     }
+    ObservedResponse.outcome(res, body);
     write(res, status, media, bytes);
   }
 
@@ -325,6 +344,50 @@ public class GraphQLServlet extends HttpServlet {
 
   private GraphQLSchema schema() {
     return (GraphQLSchema) getServletContext().getAttribute(GraphQLBootstrap.SCHEMA_ATTRIBUTE);
+  }
+
+  /** The response, with what the metrics and the log are told about the request. */
+  private static final class ObservedResponse extends HttpServletResponseWrapper {
+    String operation;
+    boolean anonymous;
+    String outcome = "ok";
+
+    ObservedResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    static void operation(
+        HttpServletResponse res,
+        GraphQLHttpRequest request,
+        Optional<OperationDefinition> selected) {
+      if (res instanceof ObservedResponse observed) {
+        observed.operation(request, selected);
+      }
+    }
+
+    static void outcome(HttpServletResponse res, JsonObject body) {
+      if (res instanceof ObservedResponse observed) {
+        observed.outcome(body);
+      }
+    }
+
+    private void operation(GraphQLHttpRequest request, Optional<OperationDefinition> selected) {
+      operation = selected.map(OperationDefinition::getName).orElse(request.operationName());
+      anonymous = operation == null;
+    }
+
+    private void outcome(JsonObject body) {
+      JsonArray errors = body.getJsonArray("errors");
+      if (errors == null || errors.isEmpty()) {
+        outcome = "ok";
+        return;
+      }
+      JsonObject extensions = errors.getJsonObject(0).getJsonObject("extensions");
+      outcome =
+          extensions != null && extensions.get("code") instanceof JsonString code
+              ? code.getString()
+              : GraphQLErrors.INTERNAL_SERVER_ERROR;
+    }
   }
 
   /** Keeps what the engine produced, to be written once the status is known. */
@@ -397,8 +460,9 @@ public class GraphQLServlet extends HttpServlet {
   }
 
   private static void write(
-      HttpServletResponse res, int status, ResponseMediaType media, JsonValue body)
+      HttpServletResponse res, int status, ResponseMediaType media, JsonObject body)
       throws IOException {
+    ObservedResponse.outcome(res, body);
     write(res, status, media, body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
