@@ -65,7 +65,7 @@ public class PublishScheduler {
   /**
    * Sets the timer for the earliest scheduled post again (a schedule changed, here or elsewhere).
    */
-  void rearm() {
+  synchronized void rearm() { // read and replace under one lock: a stale read never wins
     Optional<OffsetDateTime> due;
     try {
       due = authoring.nextScheduled();
@@ -73,12 +73,10 @@ public class PublishScheduler {
       LOG.log(Level.SEVERE, "Reading the next scheduled post failed; trying again in a minute", e);
       due = Optional.of(OffsetDateTime.now().plusMinutes(1));
     }
-    synchronized (this) {
-      if (next != null) {
-        next.cancel(false);
-        next = null;
-        nextAt = null;
-      }
+    if (next != null) {
+      next.cancel(false);
+      next = null;
+      nextAt = null;
     }
     due.ifPresent(this::schedule);
   }

@@ -3,7 +3,6 @@ package dev.jotter.content.api;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 /** Creates authors and changes their cards; joins the caller's transaction. */
@@ -16,7 +15,4 @@ public interface AuthorEditor {
 
   AuthorView update(long authorId, AuthorProfile profile, OffsetDateTime now)
       throws NotFoundException, InvalidArgumentException;
-
-  /** The ids of the published posts this author wrote or co-wrote. */
-  List<Long> publishedPostIds(long authorId);
 }

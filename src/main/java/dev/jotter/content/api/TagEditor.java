@@ -33,9 +33,6 @@ public interface TagEditor {
   TagView update(String slug, String name, String newSlug, String description, OffsetDateTime now)
       throws NotFoundException, InvalidArgumentException;
 
-  /** The ids of the published posts with this tag. */
-  List<Long> publishedPostIds(String slug);
-
   /**
    * Deletes a tag and takes it off every post.
    *

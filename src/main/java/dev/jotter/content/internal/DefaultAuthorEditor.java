@@ -6,7 +6,6 @@ import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.ContentEvent;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
-import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.Slug;
 import dev.jotter.content.domain.SlugLock;
 import dev.jotter.platform.errors.InvalidArgumentException;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 
 /** Creates authors and changes their cards. */
@@ -24,7 +22,6 @@ import java.util.Optional;
 public class DefaultAuthorEditor implements AuthorEditor {
 
   @Inject AuthorRepository authors;
-  @Inject PostRepository posts;
   @Inject SlugLock slugLock;
   @Inject ContentChanges changes;
 
@@ -66,15 +63,10 @@ public class DefaultAuthorEditor implements AuthorEditor {
         keep(profile.website(), author.website()),
         keep(profile.location(), author.location()),
         now);
-    // the author card shows on every post they wrote: feeds and search follow
+    // the card itself changed; its posts did not (what is indexed of them is the author's slug,
+    // which an edit never changes), so they are not announced one by one
     changes.raise(new ContentEvent.AuthorChanged(author.id()));
-    changes.postsUpdated(posts.findPublishedIds(false, author.id()));
     return Views.of(author);
-  }
-
-  @Override
-  public List<Long> publishedPostIds(long authorId) {
-    return posts.findPublishedIds(false, authorId);
   }
 
   /** null keeps the old value, "" clears it. */

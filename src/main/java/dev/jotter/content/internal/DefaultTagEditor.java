@@ -68,22 +68,18 @@ public class DefaultTagEditor implements TagEditor {
     if (!target.value().equals(tag.slug()) && tags.findBySlug(target.value()).isPresent()) {
       throw new InvalidArgumentException("newSlug: there is a tag \"" + target + "\" already.");
     }
+    boolean slugChanges = !target.value().equals(tag.slug());
     tag.change(
         target,
         name == null ? tag.name() : requireName(name),
         description == null ? tag.description() : blankToNull(description),
         now);
-    // feeds, search filters and category labels of its posts change with it
     changes.raise(new ContentEvent.TagChanged(tag.id()));
-    changes.postsUpdated(posts.findPublishedIds(true, tag.id()));
+    if (slugChanges) {
+      // the search index files its posts under the tag's slug: they are announced to follow it
+      changes.postsUpdated(posts.findPublishedIds(true, tag.id()));
+    }
     return Views.of(tag);
-  }
-
-  @Override
-  public List<Long> publishedPostIds(String slug) {
-    return tags.findBySlug(slug)
-        .map(tag -> posts.findPublishedIds(true, tag.id()))
-        .orElse(List.of());
   }
 
   @Override

@@ -15,12 +15,4 @@ public interface ChangeConsumer {
 
   /** Applies a batch of changes, oldest first. */
   void apply(List<Change> changes) throws Exception;
-
-  /**
-   * Where a consumer without a stored position starts: by default the head of the log when it first
-   * runs (it is assumed to have built its state from the database at start).
-   */
-  default boolean startsAtHead() {
-    return true;
-  }
 }

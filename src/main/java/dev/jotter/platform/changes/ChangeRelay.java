@@ -86,9 +86,9 @@ public class ChangeRelay {
     final ChangeConsumer consumer;
     final String key;
     final ReentrantLock lock = new ReentrantLock();
-    long position;
+    volatile long position;
     int failures;
-    long notBefore;
+    long notBefore = System.nanoTime(); // nanoTime may be negative: compare with a real reading
     String lastError;
 
     Follower(ChangeConsumer consumer, String key, long position) {
@@ -112,7 +112,8 @@ public class ChangeRelay {
     long head = headAtStart;
     for (ChangeConsumer consumer : consumers) {
       String key = consumer.name() + "@" + serverId;
-      long position = positions.find(key).orElse(consumer.startsAtHead() ? head : 0);
+      // new to this server: it built its state from the database at start, so it starts at the head
+      long position = positions.find(key).orElse(head);
       positions.save(key, position);
       Follower follower = new Follower(consumer, key, position);
       followers.put(key, follower);

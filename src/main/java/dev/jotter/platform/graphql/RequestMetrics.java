@@ -3,15 +3,18 @@ package dev.jotter.platform.graphql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * What {@code /graphql} answered, for {@code /metrics} and the log: a counter of requests by
@@ -50,6 +53,9 @@ public class RequestMetrics {
   @Inject MetricRegistry registry;
 
   private final Set<String> operations = ConcurrentHashMap.newKeySet();
+  // looked up once per label (the labels are bounded): the registry's lookup builds an id each time
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   /**
    * Records one answered request.
@@ -62,11 +68,18 @@ public class RequestMetrics {
   public void record(
       String operationName, boolean anonymous, String outcome, int status, long nanos) {
     String operation = operationLabel(operationName, anonymous);
-    registry
-        .counter(REQUESTS_METADATA, new Tag("operation", operation), new Tag("outcome", outcome))
+    counters
+        .computeIfAbsent(
+            operation + '\n' + outcome,
+            key ->
+                registry.counter(
+                    REQUESTS_METADATA,
+                    new Tag("operation", operation),
+                    new Tag("outcome", outcome)))
         .inc();
-    registry
-        .timer(DURATION_METADATA, new Tag("operation", operation))
+    timers
+        .computeIfAbsent(
+            operation, key -> registry.timer(DURATION_METADATA, new Tag("operation", operation)))
         .update(Duration.ofNanos(nanos));
     if (!outcome.equals("ok")) {
       Level level =

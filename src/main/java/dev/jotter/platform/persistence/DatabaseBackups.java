@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -82,6 +84,9 @@ public class DatabaseBackups {
       Path partial = dir.resolve(target.getFileName() + ".part");
       try (Statement statement = c.createStatement()) {
         statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+      } catch (SQLException e) {
+        Files.deleteIfExists(partial);
+        throw e;
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       long bytes = Files.size(target);
@@ -102,13 +107,21 @@ public class DatabaseBackups {
     return Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir")), "backups");
   }
 
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
   private void prune(Path dir) throws IOException {
     List<Path> backups;
     try (Stream<Path> files = Files.list(dir)) {
       backups =
           files
               .filter(p -> p.getFileName().toString().matches("jotter-.*\\.zip"))
-              .sorted()
+              .sorted(Comparator.comparing(DatabaseBackups::modified).thenComparing(p -> p))
               .toList();
     }
     for (int i = 0; i < backups.size() - Math.max(1, keep); i++) {
