@@ -127,8 +127,27 @@ class SqlStatementCountIT {
   /** The statements of the last measurement, with their execution counts, for the report. */
   private final List<String> statements = new ArrayList<>();
 
-  /** Statements H2 executed while {@code work} ran (H2's QUERY_STATISTICS, database-wide). */
+  /**
+   * Statements H2 executed while {@code work} ran (H2's QUERY_STATISTICS). The statistics are
+   * database-wide: the change relay's poll (every half second) can land in a measurement, and it
+   * only ever adds statements, so the fewest of three runs is the work's own count.
+   */
   private long statementsDuring(Runnable work) throws Exception {
+    long fewest = Long.MAX_VALUE;
+    List<String> fewestStatements = List.of();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long count = statementsDuringOnce(work);
+      if (count < fewest) {
+        fewest = count;
+        fewestStatements = List.copyOf(statements);
+      }
+    }
+    statements.clear();
+    statements.addAll(fewestStatements);
+    return fewest;
+  }
+
+  private long statementsDuringOnce(Runnable work) throws Exception {
     DataSource ds = InitialContext.doLookup("jdbc/jotter");
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
