@@ -152,22 +152,32 @@ public class ChangeRelay {
     return serverId;
   }
 
+  /** Every poll reads the head; the log itself only for the consumers that are behind it. */
   private void poll() {
+    long head;
     try {
-      headSeen = log.head(); // for the lag metric: scraping it reads no database
+      head = log.head();
+      headSeen = head; // for the lag metric: scraping it reads no database
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Cannot read the change log's head", e);
+      head = Long.MAX_VALUE;
     }
-    deliverAll();
+    for (Follower follower : followers.values()) {
+      if (follower.position < head) {
+        deliverSafely(follower);
+      }
+    }
   }
 
   private void deliverAll() {
-    for (Follower follower : followers.values()) {
-      try {
-        deliver(follower);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Change relay for " + follower.key + " failed", e);
-      }
+    followers.values().forEach(this::deliverSafely);
+  }
+
+  private void deliverSafely(Follower follower) {
+    try {
+      deliver(follower);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Change relay for " + follower.key + " failed", e);
     }
   }
 
