@@ -10,6 +10,7 @@ import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.domain.RelatedEngine;
 import dev.jotter.discovery.domain.RelatedStore;
 import dev.jotter.discovery.domain.RelatedStore.Overrides;
+import dev.jotter.platform.cache.Invalidation;
 import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
@@ -20,6 +21,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,6 +64,7 @@ public class DiscoveryService {
   @Inject PostCatalog posts;
   @Inject RelatedStore store;
   @Inject StaffGate staff;
+  @Inject Event<Invalidation> invalidation;
 
   @Inject
   @ConfigProperty(name = "jotter.data.dir")
@@ -110,6 +113,7 @@ public class DiscoveryService {
   private void rebuild(String fingerprint, long started, int posts, String indexReport) {
     long relatedStarted = System.nanoTime();
     store.replaceAll(computeAll(), fingerprint);
+    invalidation.fire(Invalidation.everything());
     LOG.info(
         String.format(
             "Discovery ready in %d ms: %d posts; search index %s;"
@@ -148,15 +152,29 @@ public class DiscoveryService {
     }
     store.override(postId, otherId, kind);
     store.replace(Map.of(postId, compute(postId, store.overrides())));
+    invalidation.fire(Invalidation.of(Set.of(DiscoveryCacheKeys.related(postId))));
     return post;
   }
 
-  /** Brings the posts' entries up to date (see {@link #refresh(long)}), each in a transaction. */
+  /**
+   * Brings the posts' entries up to date (see {@link #refresh(long)}), in one transaction; once it
+   * commits, this server's cached answers with those lists or with search results are dropped.
+   */
   @Transactional
   public void refresh(Collection<Long> postIds) {
+    Set<String> stale = new TreeSet<>();
+    stale.add(DiscoveryCacheKeys.SEARCH);
     for (long id : new TreeSet<>(postIds)) {
-      refresh(id);
+      for (long list : refresh(id)) {
+        stale.add(DiscoveryCacheKeys.related(list));
+      }
     }
+    invalidation.fire(Invalidation.of(stale));
+  }
+
+  /** The posts whose related lists show this one. */
+  public Set<Long> listing(long postId) {
+    return store.listing(postId);
   }
 
   /** The stored related lists of these posts, in one query. */
@@ -181,8 +199,10 @@ public class DiscoveryService {
   /**
    * Brings one post's entries up to date: its own list, and the lists of the posts that list it now
    * or may list it after the change. The rest of the blog is left alone.
+   *
+   * @return the posts whose lists were recomputed
    */
-  void refresh(long postId) {
+  Set<Long> refresh(long postId) {
     PostView view = posts.findPublishedByIds(List.of(postId)).get(postId);
     Set<Long> affected = new TreeSet<>(store.listing(postId));
     affected.addAll(engine.neighbours(postId));
@@ -205,6 +225,7 @@ public class DiscoveryService {
     }
     store.replace(lists);
     LOG.fine(() -> "Refreshed discovery for post " + postId + ": " + lists.size() + " lists");
+    return lists.keySet();
   }
 
   private Map<Long, List<Related>> computeAll() {

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Jotter's hook into SmallRye's engine (a {@link EventingService}, found through {@code
  * META-INF/services}): the engine runs with the depth limit, {@link ExecutionLimits} and a bounded
  * cache of validated documents ({@link ValidatedDocuments}, in place of SmallRye's, which relies on
- * the instrumentation replaced here). SmallRye's complexity limit is not used: the transport's
- * {@link QueryCost} replaces it.
+ * the instrumentation replaced here) and {@link AnswerKeyTracking}. SmallRye's complexity limit is
+ * not used: the transport's {@link QueryCost} replaces it.
  */
 public final class EngineSetup implements EventingService {
 
@@ -30,7 +30,10 @@ public final class EngineSetup implements EventingService {
     return builder
         .instrumentation(
             new ChainedInstrumentation(
-                List.of(new MaxQueryDepthInstrumentation(depth), new ExecutionLimits())))
+                List.of(
+                    new MaxQueryDepthInstrumentation(depth),
+                    new ExecutionLimits(),
+                    new AnswerKeyTracking())))
         .preparsedDocumentProvider(new ValidatedDocuments());
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * One GraphQL-over-HTTP request, checked the way the GraphQL over HTTP specification asks: a {@code
  * query} string, an optional {@code operationName} string, optional {@code variables} and {@code
- * extensions} maps. Anything else is a {@link BadRequest}.
+ * extensions} maps. Anything else is a {@link BadRequest}. The query may be missing when the
+ * extensions name a persisted query by its hash (Apollo's automatic persisted queries).
  */
 record GraphQLHttpRequest(
     String query, String operationName, JsonObject variables, JsonObject extensions) {
@@ -43,17 +44,20 @@ record GraphQLHttpRequest(
     }
     JsonObject json = body.asJsonObject();
     return new GraphQLHttpRequest(
-        requiredString(json.get("query")),
+        optionalString(json.get("query"), "query"),
         optionalString(json.get("operationName"), "operationName"),
         optionalObject(json.get("variables"), "variables"),
         optionalObject(json.get("extensions"), "extensions"));
   }
 
-  private static String requiredString(JsonValue value) throws BadRequest {
-    if (value == null || value.getValueType() != JsonValue.ValueType.STRING) {
-      throw new BadRequest("The request needs a \"query\" string holding a GraphQL document.");
-    }
-    return ((jakarta.json.JsonString) value).getString();
+  /** The same request with its document (found by its persisted hash). */
+  GraphQLHttpRequest withQuery(String document) {
+    return new GraphQLHttpRequest(document, operationName, variables, extensions);
+  }
+
+  /** The request's {@code extensions.persistedQuery}, or null. */
+  JsonValue persistedQuery() {
+    return extensions == null ? null : extensions.get("persistedQuery");
   }
 
   static String optionalString(JsonValue value, String name) throws BadRequest {

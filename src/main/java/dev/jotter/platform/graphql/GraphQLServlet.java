@@ -1,5 +1,9 @@
 package dev.jotter.platform.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jotter.platform.cache.AnswerKeys;
+import dev.jotter.platform.cache.ResponseCache;
 import dev.jotter.platform.graphql.GraphQLHttpRequest.BadRequest;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -14,10 +18,12 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,6 +37,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +94,28 @@ public class GraphQLServlet extends HttpServlet {
   @ConfigProperty(name = "jotter.graphql.timeout-millis", defaultValue = "10000")
   long timeoutMillis;
 
+  @Inject
+  @ConfigProperty(name = "jotter.http.cache.max-age", defaultValue = "60")
+  long maxAge;
+
+  @Inject
+  @ConfigProperty(name = "jotter.http.cache.stale-while-revalidate", defaultValue = "300")
+  long staleWhileRevalidate;
+
+  @Inject
+  @ConfigProperty(name = "jotter.http.cache.max-tags-bytes", defaultValue = "1024")
+  int maxTagsBytes;
+
   @Inject transient RequestMetrics metrics;
+  @Inject transient ResponseCache responses;
+  @Inject transient PersistedQueries persisted;
+
+  /** Parsed documents by their text: a document seen before is not parsed again. */
+  private final transient Cache<String, Document> documents =
+      Caffeine.newBuilder()
+          .maximumWeight(8L * 1024 * 1024)
+          .<String, Document>weigher((query, document) -> query.length())
+          .build();
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse response) throws IOException {
@@ -102,13 +132,23 @@ public class GraphQLServlet extends HttpServlet {
   private void answer(HttpServletRequest req, ObservedResponse res) throws IOException {
     ResponseMediaType media = ResponseMediaType.negotiate(req.getHeader("Accept"));
     try {
-      switch (req.getMethod()) {
-        case "POST" -> execute(readPost(req), media, res);
-        case "GET" -> executeGet(req, media, res);
-        default -> {
-          res.setHeader("Allow", "GET, POST");
-          throw new BadRequest(405, "METHOD_NOT_ALLOWED", "Use POST, or GET for queries.");
-        }
+      boolean get =
+          switch (req.getMethod()) {
+            case "POST" -> false;
+            case "GET" -> true;
+            default -> {
+              res.setHeader("Allow", "GET, POST");
+              throw new BadRequest(405, "METHOD_NOT_ALLOWED", "Use POST, or GET for queries.");
+            }
+          };
+      if (get) {
+        res.setHeader("Vary", "Accept, Authorization");
+      }
+      Exchange exchange = new Exchange(req, res, media, get);
+      GraphQLHttpRequest request = get ? readGet(req) : readPost(req);
+      request = resolvePersisted(request, exchange);
+      if (request != null) {
+        serve(request, exchange);
       }
     } catch (BadRequest e) {
       if (e.status == 413) {
@@ -168,24 +208,138 @@ public class GraphQLServlet extends HttpServlet {
     }
   }
 
-  private void executeGet(HttpServletRequest req, ResponseMediaType media, HttpServletResponse res)
-      throws IOException, BadRequest {
-    String query = req.getParameter("query");
-    if (query == null || query.isBlank()) {
-      throw new BadRequest("A GET request needs a \"query\" parameter.");
+  private GraphQLHttpRequest readGet(HttpServletRequest req) throws BadRequest {
+    return new GraphQLHttpRequest(
+        req.getParameter("query"),
+        req.getParameter("operationName"),
+        jsonParameter(req, "variables"),
+        jsonParameter(req, "extensions"));
+  }
+
+  /** One request and its answer, with what decides how the answer may be kept. */
+  private static final class Exchange {
+    final HttpServletRequest req;
+    final HttpServletResponse res;
+    final ResponseMediaType media;
+    final boolean get;
+    final boolean anonymous;
+    String hash;
+    boolean register;
+
+    Exchange(
+        HttpServletRequest req, HttpServletResponse res, ResponseMediaType media, boolean get) {
+      this.req = req;
+      this.res = res;
+      this.media = media;
+      this.get = get;
+      this.anonymous = req.getHeader("Authorization") == null;
     }
-    GraphQLHttpRequest request =
-        new GraphQLHttpRequest(
-            query,
-            req.getParameter("operationName"),
-            jsonParameter(req, "variables"),
-            jsonParameter(req, "extensions"));
-    Document document = parse(request);
+  }
+
+  /**
+   * The request with its document: sent in it, or found by the hash of Apollo's persisted query
+   * extension. Null when the answer was written already (the hash is unknown or not allowed).
+   */
+  private GraphQLHttpRequest resolvePersisted(GraphQLHttpRequest request, Exchange x)
+      throws BadRequest, IOException {
+    JsonValue extension = request.persistedQuery();
+    if (extension == null) {
+      if (request.query() == null || request.query().isBlank()) {
+        throw new BadRequest(
+            x.get
+                ? "A GET request needs a \"query\" parameter (or a persisted query's hash in"
+                    + " \"extensions\")."
+                : "The request needs a \"query\" string holding a GraphQL document.");
+      }
+      x.hash = PersistedQueries.hash(request.query());
+      return allowed(request, x) ? request : null;
+    }
+    if (!(extension instanceof JsonObject pq)
+        || !(pq.get("version") instanceof JsonNumber version)
+        || version.intValue() != 1
+        || !(pq.get("sha256Hash") instanceof JsonString hashValue)) {
+      throw new BadRequest(
+          "\"extensions.persistedQuery\" must be {\"version\": 1, \"sha256Hash\": \"<hex>\"}.");
+    }
+    String hash = hashValue.getString().toLowerCase(Locale.ROOT);
+    if (!PersistedQueries.looksLikeHash(hash)) {
+      throw new BadRequest(
+          "\"sha256Hash\" must be the SHA-256 of the document, in hex (64 digits).");
+    }
+    x.hash = hash;
+    if (request.query() == null) {
+      Optional<PersistedQueries.Document> known = persisted.find(hash);
+      if (known.isEmpty()
+          || (x.anonymous && persisted.allowListOnly() && !known.get().source().allowListed())) {
+        refuse(
+            x,
+            "PersistedQueryNotFound: this server does not know the document with that hash;"
+                + " send the hash again with the query.",
+            "PERSISTED_QUERY_NOT_FOUND");
+        return null;
+      }
+      return request.withQuery(known.get().query());
+    }
+    if (!PersistedQueries.hash(request.query()).equals(hash)) {
+      throw new BadRequest(
+          "provided sha does not match query: \"sha256Hash\" must be the SHA-256 of \"query\".");
+    }
+    if (!allowed(request, x)) {
+      return null;
+    }
+    x.register = !persisted.allowListOnly();
+    return request;
+  }
+
+  /** In the allow-list mode, anonymous clients run only registered documents. */
+  private boolean allowed(GraphQLHttpRequest request, Exchange x) throws IOException {
+    if (!x.anonymous || !persisted.allowListOnly()) {
+      return true;
+    }
+    Optional<PersistedQueries.Document> known = persisted.find(x.hash);
+    if (known.isPresent() && known.get().source().allowListed()) {
+      return true;
+    }
+    refuse(
+        x,
+        "This server runs only registered documents for anonymous clients; an editor can"
+            + " register this one with registerPersistedQueries.",
+        "PERSISTED_QUERY_NOT_REGISTERED");
+    return false;
+  }
+
+  /** A GraphQL error for a request that is not run: 400 with the new media type, else 200. */
+  private static void refuse(Exchange x, String message, String code) throws IOException {
+    int status = x.media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
+    write(x.res, status, x.media, GraphQLErrors.single(message, code));
+  }
+
+  /** Answers from the response cache, or runs the operation (and keeps its answer if it may). */
+  private void serve(GraphQLHttpRequest request, Exchange x) throws IOException, BadRequest {
+    ResponseCache.Key key =
+        x.anonymous && responses.enabled()
+            ? new ResponseCache.Key(
+                x.hash,
+                request.operationName() == null ? "" : request.operationName(),
+                request.variables() == null ? "" : request.variables().toString(),
+                x.media.name())
+            : null;
+    if (key != null) {
+      Optional<ResponseCache.Answer> cached = responses.find(key);
+      x.res.setHeader("X-Jotter-Cache", cached.isPresent() ? "hit" : "miss");
+      if (cached.isPresent()) {
+        ObservedResponse.cached(x.res, cached.get().operation());
+        writeAnswer(x, cached.get());
+        return;
+      }
+    }
+    Document document = parse(request); // refuses what is not GraphQL, or too big to parse
     Optional<OperationDefinition> operation = request.selectedOperation(document);
-    ObservedResponse.operation(res, request, operation);
-    if (operation.isPresent()
+    ObservedResponse.operation(x.res, request, operation);
+    if (x.get
+        && operation.isPresent()
         && operation.get().getOperation() != OperationDefinition.Operation.QUERY) {
-      res.setHeader("Allow", "POST");
+      x.res.setHeader("Allow", "POST");
       throw new BadRequest(
           405,
           "METHOD_NOT_ALLOWED",
@@ -193,21 +347,22 @@ public class GraphQLServlet extends HttpServlet {
               + operation.get().getOperation().name().toLowerCase(Locale.ROOT)
               + "s with POST.");
     }
-    runWithinLimits(request, document, operation, media, res);
-  }
-
-  private void execute(GraphQLHttpRequest request, ResponseMediaType media, HttpServletResponse res)
-      throws IOException, BadRequest {
-    Document document = parse(request); // refuses what is not GraphQL, or too big to parse
-    Optional<OperationDefinition> operation = request.selectedOperation(document);
-    ObservedResponse.operation(res, request, operation);
-    runWithinLimits(request, document, operation, media, res);
+    boolean query =
+        operation.isPresent()
+            && operation.get().getOperation() == OperationDefinition.Operation.QUERY;
+    runWithinLimits(request, document, operation, x, query ? key : null);
   }
 
   private Document parse(GraphQLHttpRequest request) {
-    return request.document(
-        ParserOptions.getDefaultOperationParserOptions()
-            .transform(options -> options.maxTokens(maxTokens)));
+    Document document = documents.getIfPresent(request.query());
+    if (document == null) {
+      document =
+          request.document(
+              ParserOptions.getDefaultOperationParserOptions()
+                  .transform(options -> options.maxTokens(maxTokens)));
+      documents.put(request.query(), document);
+    }
+    return document;
   }
 
   /**
@@ -218,12 +373,14 @@ public class GraphQLServlet extends HttpServlet {
       GraphQLHttpRequest request,
       Document document,
       Optional<OperationDefinition> operation,
-      ResponseMediaType media,
-      HttpServletResponse res)
+      Exchange x,
+      ResponseCache.Key key)
       throws IOException {
+    ResponseMediaType media = x.media;
+    HttpServletResponse res = x.res;
     int refusedStatus = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
     if (operation.isEmpty()) {
-      run(request, media, res, ExecutionBudget.unlimited(), null); // the engine says what is wrong
+      run(request, x, ExecutionBudget.unlimited(), null, null); // the engine says what is wrong
       return;
     }
     if (operation.get().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
@@ -274,20 +431,32 @@ public class GraphQLServlet extends HttpServlet {
         operation.get().getOperation() == OperationDefinition.Operation.QUERY
             ? ExecutionBudget.of(timeoutMillis, maxResponseBytes)
             : ExecutionBudget.unlimited();
-    run(request, media, res, budget, cost);
+    run(request, x, budget, cost, key);
   }
 
+  /**
+   * Runs the operation; a query's answer without errors is kept in the response cache (under {@code
+   * key}, when there is one) and, over GET, may be kept by browsers and CDNs.
+   */
   private void run(
       GraphQLHttpRequest request,
-      ResponseMediaType media,
-      HttpServletResponse res,
+      Exchange x,
       ExecutionBudget budget,
-      QueryCost.Result cost)
+      QueryCost.Result cost,
+      ResponseCache.Key key)
       throws IOException {
+    ResponseMediaType media = x.media;
+    HttpServletResponse res = x.res;
     ResponseCapture capture = new ResponseCapture();
     // SmallRye adds to the context map, so it must be mutable
     Map<String, Object> context = new HashMap<>();
     context.put(ExecutionBudget.KEY, budget);
+    boolean publicAnswer = key != null || (x.get && x.anonymous && cost != null);
+    AnswerKeys answerKeys = publicAnswer ? responses.collector() : null;
+    if (answerKeys != null) {
+      context.put(AnswerKeys.CONTEXT_KEY, answerKeys);
+    }
+    long generation = responses.generation();
     executionService.executeSync(request.toJson(), context, capture);
     ExecutionResponse response = capture.response();
     ExecutionBudget.Exhausted exhausted = budget.exhausted();
@@ -305,7 +474,60 @@ public class GraphQLServlet extends HttpServlet {
       return;
     }
     ObservedResponse.outcome(res, body);
-    write(res, status, media, bytes);
+    boolean clean = status == 200 && dataPresent && !body.containsKey("errors");
+    if (x.register && clean) {
+      persisted.register(request.query(), PersistedQueries.Source.CLIENT);
+    }
+    if (answerKeys == null || !clean || cost == null) {
+      write(res, status, media, bytes);
+      return;
+    }
+    String operation = res instanceof ObservedResponse observed ? observed.operation : null;
+    ResponseCache.Answer answer =
+        new ResponseCache.Answer(bytes, etag(bytes), answerKeys.keys(), operation);
+    if (key != null) {
+      responses.put(key, answer, generation);
+    }
+    writeAnswer(x, answer);
+  }
+
+  /**
+   * A query's answer without errors: over GET to an anonymous client, with the headers that let
+   * browsers and CDNs keep it (and 304 when the client has it already).
+   */
+  private void writeAnswer(Exchange x, ResponseCache.Answer answer) throws IOException {
+    HttpServletResponse res = x.res;
+    if (!x.get || !x.anonymous) {
+      write(res, 200, x.media, answer.body());
+      return;
+    }
+    res.setHeader(
+        "Cache-Control",
+        "public, max-age=" + maxAge + ", stale-while-revalidate=" + staleWhileRevalidate);
+    res.setHeader("ETag", answer.etag());
+    String tags = CacheTags.header(answer.keys(), maxTagsBytes);
+    res.setHeader("Cache-Tag", tags);
+    res.setHeader("Surrogate-Key", tags.replace(',', ' '));
+    if (CacheTags.matches(x.req.getHeader("If-None-Match"), answer.etag())) {
+      res.setStatus(304);
+      return;
+    }
+    res.setStatus(200);
+    res.setContentType(x.media.contentType());
+    res.setContentLength(answer.body().length);
+    res.getOutputStream().write(answer.body());
+  }
+
+  /** A strong entity tag: the answer's SHA-256, shortened. */
+  private static String etag(byte[] body) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+      return '"'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27)
+          + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void writeExhausted(
@@ -362,6 +584,14 @@ public class GraphQLServlet extends HttpServlet {
         Optional<OperationDefinition> selected) {
       if (res instanceof ObservedResponse observed) {
         observed.operation(request, selected);
+      }
+    }
+
+    static void cached(HttpServletResponse res, String operation) {
+      if (res instanceof ObservedResponse observed) {
+        observed.operation = operation;
+        observed.anonymous = operation == null;
+        observed.outcome = "ok";
       }
     }
 
@@ -471,7 +701,7 @@ public class GraphQLServlet extends HttpServlet {
       throws IOException {
     res.setStatus(status);
     res.setContentType(media.contentType());
-    res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Cache-Control", "private, no-store");
     res.setContentLength(body.length);
     res.getOutputStream().write(body);
   }

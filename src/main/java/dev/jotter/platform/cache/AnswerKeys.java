@@ -1,0 +1,65 @@
+package dev.jotter.platform.cache;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The keys of one answer, gathered while it is computed: the engine reports each field it completes
+ * (see the transport's instrumentation). Thread-safe, since fields may complete on several threads.
+ */
+public final class AnswerKeys {
+
+  /** The GraphQL context key the transport passes the collector under. */
+  public static final String CONTEXT_KEY = AnswerKeys.class.getName();
+
+  private final List<CacheKeys> modules;
+  private final Set<String> fieldsWithOwnKeys;
+  private final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+  AnswerKeys(List<CacheKeys> modules, Set<String> fieldsWithOwnKeys) {
+    this.modules = modules;
+    this.fieldsWithOwnKeys = fieldsWithOwnKeys;
+  }
+
+  /**
+   * A field was completed: {@code type.field} on {@code source} (null at the root) with {@code
+   * value} (null, a scalar, an object or a list).
+   */
+  public void completed(boolean root, String type, String field, Object source, Object value) {
+    String sourceKey = source == null ? null : keyOf(source);
+    if (sourceKey != null) {
+      keys.add(sourceKey);
+    }
+    if (root) {
+      if (value == null || keyOf(value) == null) {
+        keys.add(type + "." + field); // a list, a page or nothing: it changes with the set
+      }
+    } else if (sourceKey != null && fieldsWithOwnKeys.contains(type + "." + field)) {
+      keys.add(type + "." + field + "@" + sourceKey);
+    }
+  }
+
+  private String keyOf(Object value) {
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return null;
+    }
+    if (value instanceof Collection<?>) {
+      return null;
+    }
+    for (CacheKeys module : modules) {
+      String key = module.keyOf(value);
+      if (key != null) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** The keys so far, sorted. */
+  public Set<String> keys() {
+    return new TreeSet<>(keys);
+  }
+}
