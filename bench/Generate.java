@@ -15,8 +15,9 @@ import java.util.Random;
 
 /**
  * Fills a migrated, empty Jotter database with synthetic published posts for the benchmark:
- * 20 topics, each with its own vocabulary, tags shared across topics, ~400 words a post.
- * Usage: java -cp ... Generate.java JDBC_URL COUNT
+ * 20 topics, each with its own vocabulary, tags shared across topics, SECTIONS sections of 135
+ * words a post (default 3: ~400 words; 7: ~950).
+ * Usage: java -cp ... Generate.java JDBC_URL COUNT [SECTIONS]
  */
 public class Generate {
   static final String[] COMMON = ("the of and to in is it that for on with as this was but be at by "
@@ -27,6 +28,7 @@ public class Generate {
   public static void main(String[] args) throws Exception {
     String url = args[0];
     int count = Integer.parseInt(args[1]);
+    int sections = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Random random = new Random(42);
     List<String[]> topics = new ArrayList<>();
     for (int t = 0; t < 20; t++) {
@@ -85,7 +87,7 @@ public class Generate {
         String title = cap(pick(random, vocabulary)) + " " + pick(random, COMMON) + " "
             + pick(random, vocabulary) + " " + id;
         StringBuilder md = new StringBuilder();
-        for (int section = 0; section < 3; section++) {
+        for (int section = 0; section < sections; section++) {
           md.append("## ").append(cap(pick(random, vocabulary))).append(' ')
               .append(pick(random, vocabulary)).append("\n\n");
           for (int sentence = 0; sentence < 9; sentence++) {

@@ -82,6 +82,7 @@ async function render({ scrollY = null, focus = false } = {}) {
   main.replaceChildren(result.node);
   main.dataset.page = result.page;
   main.setAttribute('aria-busy', 'false');
+  showTopics(result.topics);
   markCurrentNav();
 
   const target = location.hash ? findAnchor(location.hash) : null;
@@ -170,23 +171,32 @@ function markCurrentNav() {
   }
 }
 
-async function loadTopics() {
-  if (!navSearch) return;
-  try {
-    const { tags } = await gql(TAGS);
-    const top = tags
-      .filter((tag) => tag.postCount > 0)
-      .sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name))
-      .slice(0, 4)
-      .sort((a, b) => a.name.localeCompare(b.name));
-    navSearch.before(...top.map((tag) => h('li', { class: 'nav-topic' }, h('a', { href: `/tag/${encodeURIComponent(tag.slug)}` }, tag.name))));
-    markCurrentNav();
-  } catch {
-    // The topic links are a convenience: without them the nav still has Home and Search.
+let topicsShown = false;
+
+/**
+ * The top topics in the site navigation, from the page's own query (every page asks for them, so a
+ * page is one request); a page that asked nothing (search without words, an unknown address) asks
+ * for them alone, once.
+ */
+function showTopics(tags) {
+  if (!navSearch || topicsShown) return;
+  if (!tags) {
+    gql(TAGS).then(
+      (data) => showTopics(data.topics),
+      () => {}, // a convenience: without them the nav still has Home and Search
+    );
+    return;
   }
+  topicsShown = true;
+  const top = tags
+    .filter((tag) => tag.postCount > 0)
+    .sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name))
+    .slice(0, 4)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  navSearch.before(...top.map((tag) => h('li', { class: 'nav-topic' }, h('a', { href: `/tag/${encodeURIComponent(tag.slug)}` }, tag.name))));
+  markCurrentNav();
 }
 
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 history.replaceState({ ...(history.state || {}) }, '');
 render();
-loadTopics();

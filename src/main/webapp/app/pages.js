@@ -1,7 +1,7 @@
 // The reader's pages. Each page function takes { params, query, signal } and resolves to
 // { page, title, description, node }; it throws NotFound for an unknown slug.
-import { gql, features, ApiError } from '/app/api.js';
-import { HOME_PAGE, POST_PAGE, RELATED_POSTS, TAG_PAGE, AUTHOR_PAGE, SEARCH, TAGS } from '/app/queries.js';
+import { gql, ApiError } from '/app/api.js';
+import { HOME_PAGE, POST_PAGE, TAG_PAGE, AUTHOR_PAGE, SEARCH } from '/app/queries.js';
 import { h, frag, postHref, tagHref, authorHref, safeUrl, dateEl, authorLinks, countLabel } from '/app/dom.js';
 
 export const PAGE_SIZE = 6;
@@ -67,28 +67,6 @@ function pager(pageInfo, { basePath, after, params = {}, olderText = 'Older post
   return links.length ? h('nav', { class: 'pager', 'aria-label': 'More posts' }, links) : null;
 }
 
-/** An honest "this isn't here yet" note. */
-function notAvailable(title, text, ...extra) {
-  return h('div', { class: 'not-available', role: 'status' }, h('p', { class: 'not-available-title' }, title), h('p', {}, text), extra);
-}
-
-/** Links to every topic (from the API), for "browse instead" suggestions. */
-async function topicLinks(signal) {
-  try {
-    const { tags } = await gql(TAGS, {}, { signal });
-    const used = tags.filter((tag) => tag.postCount > 0);
-    if (!used.length) return null;
-    return h(
-      'ul',
-      { class: 'topic-list', 'aria-label': 'Topics' },
-      used.map((tag) => h('li', {}, h('a', { href: tagHref(tag.slug) }, tag.name, h('span', { class: 'count' }, ` ${tag.postCount}`)))),
-    );
-  } catch (err) {
-    if (err && err.name === 'AbortError') throw err;
-    return null;
-  }
-}
-
 function avatar(author, size, alt) {
   const src = safeUrl(author.avatarUrl);
   if (!src) return h('span', { class: `avatar avatar-${size} avatar-initial`, 'aria-hidden': 'true' }, (author.name || '?').charAt(0).toUpperCase());
@@ -99,7 +77,7 @@ function avatar(author, size, alt) {
 
 export async function homePage({ query, signal }) {
   const after = query.get('after') || null;
-  const { posts } = await gql(HOME_PAGE, { first: PAGE_SIZE, after }, { signal });
+  const { posts, topics } = await gql(HOME_PAGE, { first: PAGE_SIZE, after }, { signal });
   const node = frag(
     h(
       'header',
@@ -109,29 +87,21 @@ export async function homePage({ query, signal }) {
     ),
     postList(posts, { basePath: '/', after, emptyText: 'Nothing published yet. Check back soon.' }),
   );
-  return { page: 'home', title: after ? 'Older posts' : null, description: null, node };
+  return { page: 'home', title: after ? 'Older posts' : null, description: null, node, topics };
 }
 
 // ---------------------------------------------------------------- post
 
 export async function postPage({ params, signal }) {
   const slug = params.slug;
-  const relatedPromise = features().then((f) =>
-    f.related
-      ? gql(RELATED_POSTS, { slug }, { signal }).then(
-          (data) => ({ available: true, items: (data.post && data.post.related) || [] }),
-          (error) => {
-            if (error && error.name === 'AbortError') throw error;
-            return { available: true, error };
-          },
-        )
-      : { available: false },
-  );
-  // Avoid an unhandled rejection if the post itself fails first.
-  relatedPromise.catch(() => {});
-  const { post } = await gql(POST_PAGE, { slug }, { signal });
+  const { data, errors } = await gql(POST_PAGE, { slug }, { signal, partial: true });
+  const { post, topics } = data;
+  if (!post && errors.length) throw new ApiError('graphql', errors.map((e) => e.message).join(' '), { code: errors[0].extensions?.code });
   if (!post) throw new NotFound('post');
-  const related = await relatedPromise;
+  // the post came; only its related list failed (an error under post.related)
+  const relatedFailed = errors.some((e) => Array.isArray(e.path) && e.path[1] === 'related');
+  if (errors.length && !relatedFailed) throw new ApiError('graphql', errors.map((e) => e.message).join(' '), { code: errors[0].extensions?.code });
+  const related = relatedFailed || !post.related ? { error: true } : { items: post.related };
 
   const authors = post.authors && post.authors.length ? post.authors : post.author ? [post.author] : [];
   const headings = post.headings || [];
@@ -207,7 +177,7 @@ export async function postPage({ params, signal }) {
     relatedSection(post, related),
     authorCards,
   );
-  return { page: 'post', title: post.title, description: post.excerpt, node };
+  return { page: 'post', title: post.title, description: post.excerpt, node, topics };
 }
 
 function authorCard(author, headingLevel) {
@@ -226,15 +196,7 @@ function authorCard(author, headingLevel) {
 
 function relatedSection(post, related) {
   let content;
-  if (!related.available) {
-    content = notAvailable(
-      'Related posts aren’t available yet.',
-      'This blog doesn’t suggest related reading yet.',
-      post.primaryTag
-        ? h('p', {}, 'Meanwhile, you can browse every post about ', h('a', { href: tagHref(post.primaryTag.slug) }, post.primaryTag.name), '.')
-        : null,
-    );
-  } else if (related.error) {
+  if (related.error) {
     content = h('p', { class: 'related-error', role: 'status' }, 'Related posts could not be loaded right now.');
   } else if (!related.items.length) {
     content = h('p', { class: 'empty' }, 'Nothing closely related yet.');
@@ -294,7 +256,7 @@ function relatedWhy(item) {
 
 export async function tagPage({ params, query, signal }) {
   const after = query.get('after') || null;
-  const { tag } = await gql(TAG_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
+  const { tag, topics } = await gql(TAG_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
   if (!tag) throw new NotFound('tag');
   const node = frag(
     h(
@@ -307,14 +269,14 @@ export async function tagPage({ params, query, signal }) {
     ),
     postList(tag.posts, { basePath: tagHref(tag.slug), after, emptyText: 'No posts about this yet.' }),
   );
-  return { page: 'tag', title: tag.name, description: tag.description || `Posts about ${tag.name}.`, node };
+  return { page: 'tag', title: tag.name, description: tag.description || `Posts about ${tag.name}.`, node, topics };
 }
 
 // ---------------------------------------------------------------- author
 
 export async function authorPage({ params, query, signal }) {
   const after = query.get('after') || null;
-  const { author } = await gql(AUTHOR_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
+  const { author, topics } = await gql(AUTHOR_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
   if (!author) throw new NotFound('author');
   const website = safeUrl(author.website);
   const node = frag(
@@ -338,7 +300,7 @@ export async function authorPage({ params, query, signal }) {
     // Post titles sit under the section heading here, so they are h3.
     postList(author.posts, { basePath: authorHref(author.slug), after, emptyText: 'No published posts yet.', headingLevel: 'h3' }),
   );
-  return { page: 'author', title: author.name, description: author.bio || `Posts by ${author.name}.`, node };
+  return { page: 'author', title: author.name, description: author.bio || `Posts by ${author.name}.`, node, topics };
 }
 
 // ---------------------------------------------------------------- search
@@ -346,7 +308,6 @@ export async function authorPage({ params, query, signal }) {
 export async function searchPage({ query, signal, navigate }) {
   const q = (query.get('q') || '').trim();
   const after = query.get('after') || null;
-  const available = (await features()).search;
 
   const input = h('input', { id: 'search-input', type: 'search', name: 'q', value: q, autocomplete: 'off', enterkeyhint: 'search', required: true });
   const form = h(
@@ -363,14 +324,10 @@ export async function searchPage({ query, signal, navigate }) {
   });
 
   let results = null;
-  if (!available) {
-    results = notAvailable(
-      'Search isn’t available yet.',
-      q ? `This blog can’t search its posts yet, so there are no results for “${q}”. You can browse by topic instead:` : 'This blog can’t search its posts yet. You can browse by topic instead:',
-      await topicLinks(signal),
-    );
-  } else if (q) {
-    const { search } = await gql(SEARCH, { query: q, first: SEARCH_PAGE_SIZE, after }, { signal });
+  let topics;
+  if (q) {
+    const { search, topics: found } = await gql(SEARCH, { query: q, first: SEARCH_PAGE_SIZE, after }, { signal });
+    topics = found;
     const hits = search.edges.map((edge) => edge.node);
     results = frag(
       h('p', { class: 'count-line', role: 'status' }, hits.length ? `${countLabel(search.totalCount, 'post')} found for “${q}”` : `No posts match “${q}”.`),
@@ -384,7 +341,7 @@ export async function searchPage({ query, signal, navigate }) {
     form,
     results,
   );
-  return { page: 'search', title: q ? `Search: ${q}` : 'Search', description: 'Search the posts of this blog.', node, focus: q ? null : input };
+  return { page: 'search', title: q ? `Search: ${q}` : 'Search', description: 'Search the posts of this blog.', node, focus: q ? null : input, topics };
 }
 
 function searchHit(hit) {

@@ -1,9 +1,17 @@
-// Every GraphQL document the Jotter reader sends to POST /graphql, in one place.
+// Every GraphQL document the Jotter reader sends to /graphql, in one place.
 //
 // These are the same queries any third-party frontend would use: copy them freely.
-// Each one is sent as JSON `{ "query": ..., "variables": {...} }`.
+// Each one is sent as a GET naming the document by its SHA-256 (see api.js), so browsers and CDNs
+// cache the answers; one query per page, and never an introspection query.
 // Unknown slugs come back as `null` (not as an error); errors come back as
 // `{ "errors": [{ "message": ..., "extensions": { "code": ... } }] }`.
+
+/** The topics in the site navigation, asked by every page's query (so a page is one request). */
+const NAVIGATION = /* GraphQL */ `
+  fragment Navigation on Query {
+    topics: tags { name slug postCount }
+  }
+`;
 
 /** The fields a post list (home, tag, author pages) shows for each post. */
 const POST_CARD = /* GraphQL */ `
@@ -30,12 +38,17 @@ const POST_PAGE_OF_CARDS = /* GraphQL */ `
 export const HOME_PAGE = /* GraphQL */ `
   query HomePage($first: Int!, $after: String) {
     posts(first: $first, after: $after) { ...PostCardPage }
+    ...Navigation
   }
+  ${NAVIGATION}
   ${POST_PAGE_OF_CARDS}
   ${POST_CARD}
 `;
 
-/** A post page, /p/{slug}. `post` is null for an unknown slug. */
+/**
+ * A post page, /p/{slug}, in one request: the post, its author cards and its "Related thinking"
+ * with the reasons. `post` is null for an unknown slug.
+ */
 export const POST_PAGE = /* GraphQL */ `
   query PostPage($slug: String!) {
     post(slug: $slug) {
@@ -52,17 +65,6 @@ export const POST_PAGE = /* GraphQL */ `
       featureImage { url alt }
       author { name slug }
       authors { name slug bio avatarUrl }
-    }
-  }
-`;
-
-/**
- * The "Related thinking" list of a post page. Only sent when the schema has Post.related
- * (see POST_FIELDS): a server without the discovery module lacks it.
- */
-export const RELATED_POSTS = /* GraphQL */ `
-  query RelatedPosts($slug: String!) {
-    post(slug: $slug) {
       related(first: 3) {
         score
         reasons
@@ -70,7 +72,9 @@ export const RELATED_POSTS = /* GraphQL */ `
         post { slug title readingTime { label } primaryTag { name slug } }
       }
     }
+    ...Navigation
   }
+  ${NAVIGATION}
 `;
 
 /** A tag page, /tag/{slug}. `tag` is null for an unknown (or internal) tag. */
@@ -83,7 +87,9 @@ export const TAG_PAGE = /* GraphQL */ `
       postCount
       posts(first: $first, after: $after) { ...PostCardPage }
     }
+    ...Navigation
   }
+  ${NAVIGATION}
   ${POST_PAGE_OF_CARDS}
   ${POST_CARD}
 `;
@@ -101,13 +107,15 @@ export const AUTHOR_PAGE = /* GraphQL */ `
       postCount
       posts(first: $first, after: $after) { ...PostCardPage }
     }
+    ...Navigation
   }
+  ${NAVIGATION}
   ${POST_PAGE_OF_CARDS}
   ${POST_CARD}
 `;
 
 /**
- * Full-text search, /search?q=. Only sent when the schema has Query.search (see QUERY_FIELDS).
+ * Full-text search, /search?q=.
  * `snippet` is server-sanitized HTML with <mark> around the matches.
  */
 export const SEARCH = /* GraphQL */ `
@@ -131,29 +139,15 @@ export const SEARCH = /* GraphQL */ `
         }
       }
     }
+    ...Navigation
   }
+  ${NAVIGATION}
 `;
 
-/** The topics in the site navigation and in "browse by topic" lists. */
+/** The navigation's topics alone, for a page that asks nothing else. */
 export const TAGS = /* GraphQL */ `
-  query Tags {
-    tags { name slug postCount }
+  query Topics {
+    ...Navigation
   }
-`;
-
-/**
- * Feature check by introspection: does this server have Post.related and Query.search yet?
- * The reader shows an honest "not available yet" state for whatever is missing.
- * (Two small queries: the server refuses an introspection query that asks for `fields` twice.)
- */
-export const POST_FIELDS = /* GraphQL */ `
-  query PostFields {
-    __type(name: "Post") { fields { name } }
-  }
-`;
-
-export const QUERY_FIELDS = /* GraphQL */ `
-  query QueryFields {
-    __schema { queryType { fields { name } } }
-  }
+  ${NAVIGATION}
 `;

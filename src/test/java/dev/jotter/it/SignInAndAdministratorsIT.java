@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Sign-in throttling and the last administrator under concurrency, on a Jotter server of their own
  * (a blog with exactly the administrators these tests make): parallel wrong guesses count one each,
  * a client address trying many emails is slowed down too, a document of aliased sign-ins runs one,
- * two administrators demoting each other at once leave one, and the signing key is private.
+ * two administrators demoting each other at once leave one, and the signing key is private. The
+ * server runs in the allow-list mode of persisted queries.
  */
 class SignInAndAdministratorsIT {
 
@@ -35,7 +36,13 @@ class SignInAndAdministratorsIT {
 
   @BeforeAll
   static void start() {
-    server = LibertyProcess.create("signInServer", 9291, Map.of("JOTTER_DEMO_SEED", "false"));
+    // the allow-list mode too: anonymous clients run only registered queries (signing in stays
+    // open)
+    server =
+        LibertyProcess.create(
+            "signInServer",
+            9291,
+            Map.of("JOTTER_DEMO_SEED", "false", "JOTTER_GRAPHQL_PERSISTED_QUERIES", "registered"));
     server.start();
     client = new GraphQLClient(server.base());
     admin =
@@ -208,5 +215,43 @@ class SignInAndAdministratorsIT {
     assertThat(server.dataDir().resolve("keys/jwt-private.pem")).doesNotExist();
     assertThat(Files.readString(server.dataDir().resolve("keys/jwt-public.pem")))
         .startsWith("-----BEGIN PUBLIC KEY-----");
+  }
+
+  @Test
+  void inTheAllowListModeAnonymousClientsRunOnlyRegisteredQueries() throws Exception {
+    GraphQLClient anonymous = newClient();
+    String query = "query Counted { posts(first: 1) { totalCount } }";
+    assertThat(code(anonymous.query(query))).isEqualTo("PERSISTED_QUERY_NOT_REGISTERED");
+    assertThat(anonymous.query(query, null, admin).containsKey("errors"))
+        .as("staff run anything")
+        .isFalse();
+
+    String hash =
+        client
+            .query(
+                "mutation($d: [String!]!) { registerPersistedQueries(documents: $d) }",
+                vars("d", Json.createArrayBuilder().add(query).build()),
+                admin)
+            .getJsonObject("data")
+            .getJsonArray("registerPersistedQueries")
+            .getString(0);
+    assertThat(code(anonymous.query(query))).isNull();
+    java.net.http.HttpResponse<String> byHash =
+        anonymous.get(
+            "/graphql?extensions="
+                + java.net.URLEncoder.encode(
+                    "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}",
+                    java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(byHash.body()).startsWith("{\"data\":{\"posts\":{\"totalCount\":");
+
+    // the reader pages' own documents are allowed without anyone registering them
+    String home =
+        dev.jotter.platform.graphql.ReaderDocuments.parse(
+                Files.readString(java.nio.file.Path.of("src/main/webapp/app/queries.js")))
+            .stream()
+            .filter(d -> d.contains("query HomePage("))
+            .findFirst()
+            .orElseThrow();
+    assertThat(code(anonymous.query(home, vars("first", 5)))).isNull();
   }
 }

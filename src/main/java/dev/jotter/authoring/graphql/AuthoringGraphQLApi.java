@@ -24,6 +24,7 @@ import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.graphql.ListSize;
+import dev.jotter.platform.graphql.PersistedQueries;
 import dev.jotter.platform.persistence.BackupNotSupportedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -391,6 +392,39 @@ public class AuthoringGraphQLApi {
   public @NonNull DatabaseBackup backupDatabase()
       throws UnauthenticatedException, ForbiddenException, BackupNotSupportedException {
     return new DatabaseBackup(administration.backupDatabase());
+  }
+
+  @Mutation("registerPersistedQueries")
+  @ListSize(assumedSize = PersistedQueries.MAX_REGISTERED_AT_ONCE)
+  @Description(
+      "Registers GraphQL documents by their SHA-256 (Apollo's persisted queries), for the"
+          + " allow-list mode in which anonymous clients run only registered documents"
+          + " (JOTTER_GRAPHQL_PERSISTED_QUERIES=registered): editors and administrators. Returns the"
+          + " hashes, in order; at most 100 documents at once.")
+  public @NonNull List<@NonNull String> registerPersistedQueries(
+      @NonNull @Name("documents") List<@NonNull String> documents)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    return administration.registerPersistedQueries(documents);
+  }
+
+  @Query("cachePurges")
+  @ListSize(slicingArguments = "first")
+  @Description(
+      "The changes after a change id, oldest first, each with the cache tags it made stale: what"
+          + " a CDN in front of Jotter should purge. Poll it with the last changeId seen: editors"
+          + " and administrators.")
+  public @NonNull List<@NonNull CachePurge> cachePurges(
+      @Name("after") @Id @Description("A changeId; none for the oldest change kept (7 days).")
+          String after,
+      @Name("first") @DefaultValue("100") @Description("How many, 0 to 100.") int first)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    long position;
+    try {
+      position = after == null ? 0 : Long.parseLong(after);
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException("after: a changeId from cachePurges, such as \"42\".");
+    }
+    return administration.cachePurges(position, first).stream().map(CachePurge::new).toList();
   }
 
   // ------------------------------------------------------------------------------------------

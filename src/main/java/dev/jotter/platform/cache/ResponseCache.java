@@ -38,6 +38,12 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ResponseCache {
 
   /**
+   * The cache tag of answers whose keys were too many for a header: every change makes it stale, so
+   * a CDN purges such answers on any change.
+   */
+  public static final String OVERFLOW = "overflow";
+
+  /**
    * What the answer is the answer to: the document's hash, the operation, variables, media type.
    */
   public record Key(String documentHash, String operationName, String variables, String media) {}

@@ -1,5 +1,6 @@
 package dev.jotter.platform.graphql;
 
+import dev.jotter.platform.cache.ResponseCache;
 import java.util.Collection;
 
 /**
@@ -8,22 +9,16 @@ import java.util.Collection;
  */
 final class CacheTags {
 
-  /**
-   * Stands for "more keys than the header may hold": every change makes it stale, so an answer
-   * whose keys did not fit is purged by any change.
-   */
-  static final String OVERFLOW = "overflow";
-
   private CacheTags() {}
 
   /**
    * The keys as one header value of at most {@code maxBytes}: long headers break proxies and
    * frameworks (Next.js and Gatsby failed on WPGraphQL's), so beyond it the answer is tagged {@link
-   * #OVERFLOW} instead.
+   * ResponseCache#OVERFLOW} instead.
    */
   static String header(Collection<String> keys, int maxBytes) {
     String value = String.join(",", keys);
-    return value.length() <= maxBytes ? value : OVERFLOW;
+    return value.length() <= maxBytes ? value : ResponseCache.OVERFLOW;
   }
 
   /**

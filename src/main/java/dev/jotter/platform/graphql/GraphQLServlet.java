@@ -106,6 +106,14 @@ public class GraphQLServlet extends HttpServlet {
   @ConfigProperty(name = "jotter.http.cache.max-tags-bytes", defaultValue = "1024")
   int maxTagsBytes;
 
+  /**
+   * Origins (scheme://host[:port], comma-separated) whose pages may send staff tokens; the blog's
+   * own pages always may. Anonymous requests come from any origin (Liberty's {@code <cors>}).
+   */
+  @Inject
+  @ConfigProperty(name = "jotter.cors.staff-origins", defaultValue = " ")
+  String staffOrigins;
+
   @Inject transient RequestMetrics metrics;
   @Inject transient ResponseCache responses;
   @Inject transient PersistedQueries persisted;
@@ -116,6 +124,19 @@ public class GraphQLServlet extends HttpServlet {
           .maximumWeight(8L * 1024 * 1024)
           .<String, Document>weigher((query, document) -> query.length())
           .build();
+
+  /** The reader pages' documents are known by their hashes from the start (the allow-list). */
+  @Override
+  public void init() {
+    try (InputStream in = getServletContext().getResourceAsStream("/app/queries.js")) {
+      if (in != null) {
+        persisted.builtIn(
+            ReaderDocuments.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "Cannot read the reader pages' GraphQL documents", e);
+    }
+  }
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse response) throws IOException {
@@ -144,6 +165,7 @@ public class GraphQLServlet extends HttpServlet {
       if (get) {
         res.setHeader("Vary", "Accept, Authorization");
       }
+      refuseStaffTokensFromOtherOrigins(req);
       Exchange exchange = new Exchange(req, res, media, get);
       GraphQLHttpRequest request = get ? readGet(req) : readPost(req);
       request = resolvePersisted(request, exchange);
@@ -208,6 +230,35 @@ public class GraphQLServlet extends HttpServlet {
     }
   }
 
+  /**
+   * A browser page on another origin may read the blog anonymously, but send a staff token only
+   * when its origin is listed in {@code jotter.cors.staff-origins}: a token pasted into some page
+   * elsewhere does not work there.
+   */
+  private void refuseStaffTokensFromOtherOrigins(HttpServletRequest req) throws BadRequest {
+    String origin = req.getHeader("Origin");
+    if (origin == null || req.getHeader("Authorization") == null) {
+      return;
+    }
+    String host = req.getHeader("Host");
+    String authority = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+    if (authority.equalsIgnoreCase(host)) {
+      return; // the blog's own pages (the writing app, GraphiQL)
+    }
+    for (String allowed : staffOrigins.split(",")) {
+      if (allowed.strip().equalsIgnoreCase(origin)) {
+        return;
+      }
+    }
+    throw new BadRequest(
+        403,
+        "FORBIDDEN",
+        "Staff tokens are accepted from this blog's own pages and from the origins in"
+            + " JOTTER_CORS_STAFF_ORIGINS; "
+            + origin
+            + " is not one of them.");
+  }
+
   private GraphQLHttpRequest readGet(HttpServletRequest req) throws BadRequest {
     return new GraphQLHttpRequest(
         req.getParameter("query"),
@@ -252,7 +303,7 @@ public class GraphQLServlet extends HttpServlet {
                 : "The request needs a \"query\" string holding a GraphQL document.");
       }
       x.hash = PersistedQueries.hash(request.query());
-      return allowed(request, x) ? request : null;
+      return request;
     }
     if (!(extension instanceof JsonObject pq)
         || !(pq.get("version") instanceof JsonNumber version)
@@ -284,16 +335,16 @@ public class GraphQLServlet extends HttpServlet {
       throw new BadRequest(
           "provided sha does not match query: \"sha256Hash\" must be the SHA-256 of \"query\".");
     }
-    if (!allowed(request, x)) {
-      return null;
-    }
     x.register = !persisted.allowListOnly();
     return request;
   }
 
-  /** In the allow-list mode, anonymous clients run only registered documents. */
-  private boolean allowed(GraphQLHttpRequest request, Exchange x) throws IOException {
-    if (!x.anonymous || !persisted.allowListOnly()) {
+  /**
+   * In the allow-list mode, anonymous clients run only registered queries (their mutations, signing
+   * in, stay open: otherwise nobody could sign in to register anything).
+   */
+  private boolean allowed(Exchange x, boolean query) throws IOException {
+    if (!x.anonymous || !query || !persisted.allowListOnly()) {
       return true;
     }
     Optional<PersistedQueries.Document> known = persisted.find(x.hash);
@@ -350,6 +401,9 @@ public class GraphQLServlet extends HttpServlet {
     boolean query =
         operation.isPresent()
             && operation.get().getOperation() == OperationDefinition.Operation.QUERY;
+    if (!allowed(x, query)) {
+      return;
+    }
     runWithinLimits(request, document, operation, x, query ? key : null);
   }
 

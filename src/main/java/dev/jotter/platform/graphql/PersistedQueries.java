@@ -2,6 +2,9 @@ package dev.jotter.platform.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jotter.platform.errors.InvalidArgumentException;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.ParserOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -53,6 +58,8 @@ public class PersistedQueries {
 
   private static final Logger LOG = Logger.getLogger(PersistedQueries.class.getName());
   private static final HexFormat HEX = HexFormat.of();
+  private static final int MAX_DOCUMENT_CHARACTERS = 100_000;
+  private static final int MAX_DOCUMENT_TOKENS = 10_000;
 
   @Resource(lookup = "jdbc/jotter")
   DataSource dataSource;
@@ -71,6 +78,8 @@ public class PersistedQueries {
           .<String, Document>weigher((hash, document) -> 100 + document.query().length())
           .build();
   private volatile boolean fullReported;
+  private final java.util.Map<String, Document> builtIn =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @PostConstruct
   void checkMode() {
@@ -101,10 +110,21 @@ public class PersistedQueries {
         && hash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   }
 
+  /** Documents the WAR ships (the reader pages'), known without the database. */
+  void builtIn(List<String> queries) {
+    for (String query : queries) {
+      String hash = hash(query);
+      builtIn.put(hash, new Document(hash, query, Source.READER));
+    }
+  }
+
   /** The document with this hash, from memory or from the database. */
   public Optional<Document> find(String hash) {
     String h = hash.toLowerCase(Locale.ROOT);
-    Document document = known.getIfPresent(h);
+    Document document = builtIn.get(h);
+    if (document == null) {
+      document = known.getIfPresent(h);
+    }
     if (document != null) {
       return Optional.of(document);
     }
@@ -169,6 +189,43 @@ public class PersistedQueries {
     }
     known.invalidate(hash);
     return document;
+  }
+
+  /** At most this many documents in one registerPersistedQueries call. */
+  public static final int MAX_REGISTERED_AT_ONCE = 100;
+
+  /**
+   * Registers documents for the allow-list (an editor's call): each must be a GraphQL document
+   * within the transport's limits. Nothing is registered when one is not.
+   *
+   * @return their hashes, in order
+   */
+  public List<String> registerForAllowList(List<String> queries) throws InvalidArgumentException {
+    if (queries.size() > MAX_REGISTERED_AT_ONCE) {
+      throw new InvalidArgumentException(
+          "documents: at most " + MAX_REGISTERED_AT_ONCE + " at once; send the rest after.");
+    }
+    for (int i = 0; i < queries.size(); i++) {
+      String query = queries.get(i);
+      if (query.length() > MAX_DOCUMENT_CHARACTERS) {
+        throw new InvalidArgumentException(
+            "documents[" + i + "]: longer than " + MAX_DOCUMENT_CHARACTERS + " characters.");
+      }
+      try {
+        new GraphQLHttpRequest(query, null, null, null)
+            .document(
+                ParserOptions.getDefaultOperationParserOptions()
+                    .transform(options -> options.maxTokens(MAX_DOCUMENT_TOKENS)));
+      } catch (InvalidSyntaxException e) { // ParseCancelledException too: over the token limit
+        throw new InvalidArgumentException(
+            "documents[" + i + "]: not a GraphQL document within the limits: " + e.getMessage());
+      }
+    }
+    List<String> hashes = new ArrayList<>();
+    for (String query : queries) {
+      hashes.add(register(query, Source.STAFF).hash());
+    }
+    return hashes;
   }
 
   private boolean full(Connection c) throws SQLException {
