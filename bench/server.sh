@@ -15,7 +15,8 @@ make_server() {
   "$WLP/bin/server" stop "$name" >/dev/null 2>&1 || true
   rm -rf "$dir"
   mkdir -p "$dir/dropins"
-  cp "$WLP/usr/servers/jotter/server.xml" "$WLP/usr/servers/jotter/server.env" "$dir/"
+  cp "$WLP/usr/servers/jotter/server.xml" "$WLP/usr/servers/jotter/server.env" \
+    "$WLP/usr/servers/jotter/jvm.options" "$dir/"
   cp -r "$WLP/usr/servers/jotter/jdbc" "$dir/"
   cp target/jotter.war "$dir/dropins/"
   printf 'jotter.http.port=%s\njotter.https.port=%s\n' "$port" "$((port + 1))" > "$dir/bootstrap.properties"

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A Jotter server of a test's own, as a separate operating-system process: a copy of the {@code
- * jotter} server's configuration (server.xml, JDBC drivers, server.env) with its own ports, data
- * and environment, running the WAR that {@code package} built. Unlike the Arquillian server it can
- * be killed with SIGKILL and started again on the same data. Every wait is bounded.
+ * jotter} server's configuration (server.xml, jvm.options, JDBC drivers, server.env) with its own
+ * ports, data and environment, running the WAR that {@code package} built. Unlike the Arquillian
+ * server it can be killed with SIGKILL and started again on the same data. Every wait is bounded.
  */
 final class LibertyProcess implements AutoCloseable {
 
@@ -59,6 +59,7 @@ final class LibertyProcess implements AutoCloseable {
       Files.createDirectories(server.dir.resolve("dropins"));
       Files.copy(jotter.resolve("server.xml"), server.dir.resolve("server.xml"));
       Files.copy(jotter.resolve("server.env"), server.dir.resolve("server.env"));
+      Files.copy(jotter.resolve("jvm.options"), server.dir.resolve("jvm.options"));
       Files.createDirectories(server.dir.resolve("jdbc"));
       try (Stream<Path> drivers = Files.list(jotter.resolve("jdbc"))) {
         for (Path driver : drivers.toList()) {

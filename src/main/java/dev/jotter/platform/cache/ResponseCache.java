@@ -52,7 +52,7 @@ public class ResponseCache {
   public record Answer(byte[] body, String etag, Set<String> keys, String operation) {}
 
   @Inject
-  @ConfigProperty(name = "jotter.cache.responses.max-bytes", defaultValue = "33554432")
+  @ConfigProperty(name = "jotter.cache.responses.max-bytes", defaultValue = "16777216")
   long maxBytes;
 
   @Inject

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.jboss.jandex.CompositeIndex;
+import org.jboss.jandex.IndexReader;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Indexer;
 
@@ -54,13 +55,31 @@ public class GraphQLBootstrap implements ServletContextListener {
     ClientErrorLogFilter.install();
     ServletContext context = event.getServletContext();
     IndexView index = CompositeIndex.create(applicationIndex(context), smallRyeIndex());
+    long indexed = System.nanoTime();
     Schema schema = SchemaBuilder.build(index);
     GraphQLSchema executed = producer.initialize(schema, true);
     context.setAttribute(SCHEMA_ATTRIBUTE, BatchFieldDirectives.describe(executed, schema));
-    LOG.info(() -> "GraphQL schema built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    LOG.info(
+        () ->
+            "GraphQL schema built in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms (classes indexed in "
+                + (indexed - start) / 1_000_000
+                + " ms)");
   }
 
+  /**
+   * The application's classes: from the index the build made (META-INF/jandex.idx), or, when it is
+   * missing (an IDE's exploded build), by reading every class.
+   */
   private static IndexView applicationIndex(ServletContext context) {
+    try (InputStream in = context.getResourceAsStream("/WEB-INF/classes/META-INF/jandex.idx")) {
+      if (in != null) {
+        return new IndexReader(in).read();
+      }
+    } catch (IOException e) {
+      LOG.warning("Cannot read the build's class index; reading the classes instead: " + e);
+    }
     Indexer indexer = new Indexer();
     indexDirectory(context, "/WEB-INF/classes/", indexer);
     return indexer.complete();
