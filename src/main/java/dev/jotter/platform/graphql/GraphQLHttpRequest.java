@@ -81,21 +81,6 @@ record GraphQLHttpRequest(
   }
 
   /**
-   * The operation this request runs.
-   *
-   * @throws InvalidSyntaxException when the query is not a GraphQL document
-   * @throws BadRequest when the operation to run cannot be chosen
-   */
-  Optional<OperationDefinition> selectedOperation() throws BadRequest {
-    return selectedOperation(document());
-  }
-
-  /** The parsed query; throws {@code InvalidSyntaxException} when it is not GraphQL. */
-  Document document() {
-    return document(ParserOptions.getDefaultOperationParserOptions());
-  }
-
-  /**
    * The parsed query, within the parser's limits (tokens, characters, nesting); throws {@code
    * InvalidSyntaxException} when it is not GraphQL, {@code ParseCancelledException} when it is too
    * big.
