@@ -4,13 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.jotter.platform.changes.Change;
+import dev.jotter.platform.changes.ChangeLog;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +37,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * it makes stale. An answer computed while a change was being applied is not kept: every
  * invalidation moves a generation, and an answer is kept only if the generation it started in is
  * still current once it is stored (or it is dropped by the invalidation's own pass over the keys).
+ * A transaction that records a change (or fires an {@link Invalidation}) holds the keys it makes
+ * stale until it has completed ({@link HeldKeys}): an answer under them is neither served nor kept
+ * meanwhile, so no reader on this server sees an answer older than the last commit, not even in the
+ * moment between the commit and the change log's consumers.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -63,8 +71,11 @@ public class ResponseCache {
 
   @Inject MetricRegistry metrics;
 
+  @Resource TransactionSynchronizationRegistry transactions;
+
   private final Map<String, Set<Key>> byKey = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
+  private final HeldKeys held = new HeldKeys();
   private Cache<Key, Answer> answers;
   private List<CacheKeys> keyModules;
   private Set<String> fieldsWithOwnKeys;
@@ -124,13 +135,16 @@ public class ResponseCache {
       return Optional.empty();
     }
     Answer answer = answers.getIfPresent(key);
+    if (answer != null && held.anyHeld(answer.keys())) {
+      answer = null; // what it shows is being changed
+    }
     (answer == null ? misses : hits).inc();
     return Optional.ofNullable(answer);
   }
 
   /** Keeps an answer computed since {@code startedAt} (a {@link #generation}), unless stale. */
   public void put(Key key, Answer answer, long startedAt) {
-    if (!enabled() || generation.get() != startedAt) {
+    if (!enabled() || generation.get() != startedAt || held.anyHeld(answer.keys())) {
       return;
     }
     for (String k : answer.keys()) {
@@ -172,12 +186,56 @@ public class ResponseCache {
     return keys;
   }
 
-  /** After the change that fired it committed (at once when there is no transaction). */
-  void invalidated(@Observes(during = TransactionPhase.AFTER_SUCCESS) Invalidation invalidation) {
-    if (invalidation.all()) {
+  /** A change recorded and not yet committed: its keys are held until its transaction ends. */
+  void recording(@Observes ChangeLog.Uncommitted uncommitted) {
+    if (enabled()) {
+      holdUntilCompleted(stale(uncommitted.change()), false);
+    }
+  }
+
+  /** Held until the transaction that fired it has ended (dropped at once without one). */
+  void invalidated(@Observes Invalidation invalidation) {
+    if (enabled()) {
+      holdUntilCompleted(invalidation.keys(), invalidation.all());
+    }
+  }
+
+  private void holdUntilCompleted(Set<String> keys, boolean all) {
+    if (keys.isEmpty() && !all) {
+      return;
+    }
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      drop(keys, all);
+      return;
+    }
+    if (all) {
+      held.holdEverything();
+    } else {
+      held.hold(keys);
+    }
+    drop(keys, all);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (all) {
+              held.releaseEverything();
+            } else {
+              held.release(keys);
+            }
+            drop(keys, all); // and what was computed meanwhile is not kept: the generation moved
+          }
+        });
+  }
+
+  private void drop(Set<String> keys, boolean all) {
+    if (all) {
       invalidateAll();
     } else {
-      invalidate(invalidation.keys());
+      invalidate(keys);
     }
   }
 

@@ -29,18 +29,28 @@ public class ChangeLog {
   /** Fired in the appending transaction; the relay observes it after the commit. */
   public record Appended() {}
 
+  /**
+   * Fired at once, inside the transaction, for every change appended to it: whoever must not act on
+   * the old state while the transaction is completing (the response cache) hears of the change
+   * before anyone can see it committed.
+   */
+  public record Uncommitted(Change change) {}
+
   @Resource(lookup = "jdbc/jotter")
   DataSource dataSource;
 
   @Inject Event<Appended> appended;
+
+  @Inject Event<Uncommitted> uncommitted;
 
   @Resource TransactionSynchronizationRegistry registry;
 
   /** Appends a change to the caller's transaction (there must be one). */
   @Transactional(TxType.MANDATORY)
   public void append(String kind, long subjectId) {
+    OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    long id;
     try (Connection c = dataSource.getConnection()) {
-      long id;
       try (PreparedStatement next =
           c.prepareStatement("update change_log_counter set last_id = last_id + 1 where id = 1")) {
         next.executeUpdate();
@@ -56,12 +66,13 @@ public class ChangeLog {
         insert.setLong(1, id);
         insert.setString(2, kind);
         insert.setLong(3, subjectId);
-        insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+        insert.setObject(4, createdAt);
         insert.executeUpdate();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot append to the change log", e);
     }
+    uncommitted.fire(new Uncommitted(new Change(id, kind, subjectId, createdAt)));
     if (registry.getResource(Appended.class) == null) {
       registry.putResource(Appended.class, Boolean.TRUE); // once per transaction
       appended.fire(new Appended());
