@@ -11,7 +11,11 @@
 # server's largest resident memory, and the targets as ratios within the run:
 #   post with the cache >= 50 % of static and p99 < 20 ms; post without >= 30 % of typename;
 #   home without >= 15 % of typename; RSS <= 400 MiB.
-# Usage: bench/http.sh   (POSTS=10000 bench/http.sh for the large blog; DURATION=10 for a quick run)
+# Usage: bench/http.sh   (POSTS=10000 bench/http.sh for the large blog; DURATION=10 for a quick run;
+#        CACHE=off and ONLY="typename post" for part of it, without the targets)
+#        PROFILE=post bench/http.sh   instead loads one kind of request, with the response cache
+#        off, under Java Flight Recorder, and prints where the CPU time went (bench/JfrTop.java);
+#        the recording stays in target/bench-http-PROFILE.jfr for 'jfr print' or JDK Mission Control.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${POSTS:-200}
@@ -43,7 +47,7 @@ declare -A PATHS=(
   [related]=$(gql "{ post(slug: \"$SLUG\") { related(first: 3) { score reasons post { slug title } } } }")
   [search]=$(gql '{ search(query: "time people", first: 10) { totalCount edges { node { snippet post { slug title } } } } }')
 )
-ORDER="static typename post home related search"
+ORDER=${ONLY:-static typename post home related search}
 
 peak=0
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$(cat "$WLP/usr/servers/.pid/$NAME.pid")/status"; }
@@ -69,8 +73,26 @@ start_server $NAME "$PORT"
 stop_server $NAME
 java -cp "$CP" bench/Generate.java "jdbc:h2:file:$(pwd)/$SERVER/data/jotter" "$POSTS" 7
 
+if [ -n "${PROFILE:-}" ]; then
+  [ -n "${PATHS[$PROFILE]:-}" ] || { echo "PROFILE is one of: $ORDER" >&2; exit 1; }
+  echo "JOTTER_CACHE_RESPONSES_MAX_BYTES=0" >> "$SERVER/server.env"
+  start_server $NAME "$PORT"
+  for _ in $(seq 1 900); do grep -q "Discovery ready" "$SERVER/logs/messages.log" && break; sleep 1; done
+  url="http://127.0.0.1:$PORT${PATHS[$PROFILE]}"
+  curl -sf -o /dev/null "$url" || { echo "$PROFILE fails: $url" >&2; exit 1; }
+  wrk -t2 -c32 -d10s "$url" >/dev/null
+  pid=$(cat "$WLP/usr/servers/.pid/$NAME.pid")
+  jfr=$(pwd)/target/bench-http-$PROFILE.jfr
+  jcmd "$pid" JFR.configure stackdepth=512 >/dev/null # the default 64 frames cut the stacks short
+  jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
+  echo "== $PROFILE, response cache off, under JFR: $(run "$PROFILE") (req/s p50 p99)"
+  jcmd "$pid" JFR.stop name=bench filename="$jfr" >/dev/null
+  java bench/JfrTop.java "$jfr" 30
+  exit 0
+fi
+
 declare -A RESULT
-for cache in on off; do
+for cache in ${CACHE:-on off}; do
   bytes=16777216; [ $cache = off ] && bytes=0
   grep -v JOTTER_CACHE_RESPONSES_MAX_BYTES "$SERVER/server.env" > "$SERVER/server.env.new" || true
   echo "JOTTER_CACHE_RESPONSES_MAX_BYTES=$bytes" >> "$SERVER/server.env.new"
@@ -96,6 +118,7 @@ rps() { echo "${RESULT[$1]}" | cut -d' ' -f1; }
 p99() { echo "${RESULT[$1]}" | cut -d' ' -f3; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
 verdict() { if awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; then echo met; else echo MISSED; fi; }
+[ -n "${CACHE:-}${ONLY:-}" ] && exit 0 # a partial run has no targets to compare
 echo "== targets (ratios within this run)"
 r=$(ratio "$(rps post.on)" "$(rps static.on)"); echo "   post, cached:      $r % of the static file (>= 50): $(verdict "$r" 50)"
 p=$(p99 post.on); echo "   post, cached:      p99 $p ms (< 20): $(verdict 20 "$p")"

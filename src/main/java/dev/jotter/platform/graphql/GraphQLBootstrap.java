@@ -1,9 +1,6 @@
 package dev.jotter.platform.graphql;
 
 import graphql.schema.GraphQLSchema;
-import io.smallrye.graphql.cdi.producer.GraphQLProducer;
-import io.smallrye.graphql.schema.SchemaBuilder;
-import io.smallrye.graphql.schema.model.Schema;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -12,12 +9,9 @@ import jakarta.servlet.annotation.WebListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Repeatable;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.jboss.jandex.CompositeIndex;
 import org.jboss.jandex.IndexReader;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Indexer;
@@ -26,7 +20,10 @@ import org.jboss.jandex.Indexer;
  * Builds the GraphQL schema from the application's {@code @GraphQLApi} classes when the web
  * application starts. It replaces smallrye-graphql-servlet's start-up listener, which finds the
  * classes through {@code ServletContext.getRealPath} (null on Liberty for packed and loose WARs):
- * this one reads {@code /WEB-INF/classes} through {@code getResourcePaths}, which always works.
+ * this one reads the index of the application's classes the build made, or {@code /WEB-INF/classes}
+ * through {@code getResourcePaths}, which always works. With the index the build starts as soon as
+ * CDI is up, beside the database's start ({@link EarlySchema}), and this listener only waits for
+ * it.
  */
 @WebListener
 public class GraphQLBootstrap implements ServletContextListener {
@@ -34,52 +31,36 @@ public class GraphQLBootstrap implements ServletContextListener {
   /** The schema as clients see it (with its cost directives), for the transport and the SDL. */
   static final String SCHEMA_ATTRIBUTE = GraphQLSchema.class.getName();
 
+  /** Where the build's index of the application's classes is (pom.xml, jandex-maven-plugin). */
+  static final String INDEX = "META-INF/jotter-classes.idx";
+
   private static final Logger LOG = Logger.getLogger(GraphQLBootstrap.class.getName());
 
-  /** Types SmallRye's own index adds besides the application's (its IndexInitializer). */
-  private static final List<Class<?>> SMALLRYE_TYPES =
-      List.of(
-          Map.class,
-          Repeatable.class,
-          java.lang.Deprecated.class,
-          io.smallrye.graphql.api.Entry.class,
-          io.smallrye.graphql.api.Deprecated.class,
-          io.smallrye.graphql.api.OneOf.class,
-          io.smallrye.graphql.api.Namespace.class);
-
-  @Inject GraphQLProducer producer;
+  @Inject EarlySchema early;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    long start = System.nanoTime();
     ClientErrorLogFilter.install();
     ServletContext context = event.getServletContext();
-    IndexView index = CompositeIndex.create(applicationIndex(context), smallRyeIndex());
-    long indexed = System.nanoTime();
-    Schema schema = SchemaBuilder.build(index);
-    GraphQLSchema executed = producer.initialize(schema, true);
-    context.setAttribute(SCHEMA_ATTRIBUTE, BatchFieldDirectives.describe(executed, schema));
-    LOG.info(
-        () ->
-            "GraphQL schema built in "
-                + (System.nanoTime() - start) / 1_000_000
-                + " ms (classes indexed in "
-                + (indexed - start) / 1_000_000
-                + " ms)");
+    GraphQLSchema schema = early.await().orElseGet(() -> early.build(applicationIndex(context)));
+    context.setAttribute(SCHEMA_ATTRIBUTE, schema);
+  }
+
+  /** The index the build made of the application's classes, if the application has one. */
+  static Optional<IndexView> builtIndex(ClassLoader loader) {
+    try (InputStream in = loader.getResourceAsStream(INDEX)) {
+      return in == null ? Optional.empty() : Optional.of(new IndexReader(in).read());
+    } catch (IOException e) {
+      LOG.warning("Cannot read the build's class index; reading the classes instead: " + e);
+      return Optional.empty();
+    }
   }
 
   /**
-   * The application's classes: from the index the build made (META-INF/jandex.idx), or, when it is
-   * missing (an IDE's exploded build), by reading every class.
+   * The application's classes when the build made no index (an IDE's exploded build, the tests'
+   * archives): read one by one.
    */
   private static IndexView applicationIndex(ServletContext context) {
-    try (InputStream in = context.getResourceAsStream("/WEB-INF/classes/META-INF/jandex.idx")) {
-      if (in != null) {
-        return new IndexReader(in).read();
-      }
-    } catch (IOException e) {
-      LOG.warning("Cannot read the build's class index; reading the classes instead: " + e);
-    }
     Indexer indexer = new Indexer();
     indexDirectory(context, "/WEB-INF/classes/", indexer);
     return indexer.complete();
@@ -101,18 +82,5 @@ public class GraphQLBootstrap implements ServletContextListener {
         }
       }
     }
-  }
-
-  private static IndexView smallRyeIndex() {
-    Indexer indexer = new Indexer();
-    for (Class<?> type : SMALLRYE_TYPES) {
-      String resource = '/' + type.getName().replace('.', '/') + ".class";
-      try (InputStream in = type.getResourceAsStream(resource)) {
-        indexer.index(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot index " + type, e);
-      }
-    }
-    return indexer.complete();
   }
 }
