@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import org.jboss.jandex.CompositeIndex;
+import org.jboss.jandex.IndexReader;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Indexer;
 
@@ -35,6 +36,9 @@ import org.jboss.jandex.Indexer;
  */
 @ApplicationScoped
 public class EarlySchema {
+
+  /** Where the build's index of the application's classes is (pom.xml, jandex-maven-plugin). */
+  static final String INDEX = "META-INF/jotter-classes.idx";
 
   private static final Logger LOG = Logger.getLogger(EarlySchema.class.getName());
   private static final long WAIT_MINUTES = 5;
@@ -60,7 +64,7 @@ public class EarlySchema {
           @Initialized(ApplicationScoped.class)
           Object applicationStarted) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    GraphQLBootstrap.builtIndex(loader)
+    builtIndex(loader)
         .ifPresent(
             index -> {
               CompletableFuture<GraphQLSchema> future = new CompletableFuture<>();
@@ -111,6 +115,16 @@ public class EarlySchema {
     GraphQLSchema described = BatchFieldDirectives.describe(executed, schema);
     LOG.info(() -> "GraphQL schema built in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return described;
+  }
+
+  /** The index the build made of the application's classes, if the application has one. */
+  private static Optional<IndexView> builtIndex(ClassLoader loader) {
+    try (InputStream in = loader.getResourceAsStream(INDEX)) {
+      return in == null ? Optional.empty() : Optional.of(new IndexReader(in).read());
+    } catch (IOException e) {
+      LOG.warning("Cannot read the build's class index; reading the classes instead: " + e);
+      return Optional.empty();
+    }
   }
 
   private static IndexView smallRyeIndex() {

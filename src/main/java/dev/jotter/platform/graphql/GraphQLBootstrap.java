@@ -9,10 +9,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
-import org.jboss.jandex.IndexReader;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Indexer;
 
@@ -31,11 +28,6 @@ public class GraphQLBootstrap implements ServletContextListener {
   /** The schema as clients see it (with its cost directives), for the transport and the SDL. */
   static final String SCHEMA_ATTRIBUTE = GraphQLSchema.class.getName();
 
-  /** Where the build's index of the application's classes is (pom.xml, jandex-maven-plugin). */
-  static final String INDEX = "META-INF/jotter-classes.idx";
-
-  private static final Logger LOG = Logger.getLogger(GraphQLBootstrap.class.getName());
-
   @Inject EarlySchema early;
 
   @Override
@@ -44,16 +36,6 @@ public class GraphQLBootstrap implements ServletContextListener {
     ServletContext context = event.getServletContext();
     GraphQLSchema schema = early.await().orElseGet(() -> early.build(applicationIndex(context)));
     context.setAttribute(SCHEMA_ATTRIBUTE, schema);
-  }
-
-  /** The index the build made of the application's classes, if the application has one. */
-  static Optional<IndexView> builtIndex(ClassLoader loader) {
-    try (InputStream in = loader.getResourceAsStream(INDEX)) {
-      return in == null ? Optional.empty() : Optional.of(new IndexReader(in).read());
-    } catch (IOException e) {
-      LOG.warning("Cannot read the build's class index; reading the classes instead: " + e);
-      return Optional.empty();
-    }
   }
 
   /**
