@@ -7,6 +7,7 @@ import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import dev.jotter.discovery.domain.Related;
+import dev.jotter.discovery.domain.RelatedEngine;
 import dev.jotter.discovery.internal.DiscoveryService;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -56,6 +57,47 @@ class DiscoveryFreshnessIT {
     assertFalse(relatedIds(mars.id()).contains(id), "an unpublished post is nobody's related");
     assertTrue(relatedIds(id).isEmpty(), "an unpublished post has no list");
     assertFalse(searchIds("zanzibarquux").contains(id), "an unpublished post is not found");
+  }
+
+  /**
+   * Each change refreshes the lists it can affect at once; once the blog is quiet (2 s on the test
+   * server) every stored list is settled to what a full rebuild from the published posts gives.
+   */
+  @Test
+  void onceTheBlogIsQuietEveryStoredListIsThatOfAFullRebuild() throws Exception {
+    PostView mars = catalog.findPublishedBySlug("twenty-minutes-to-mars").orElseThrow();
+    List<Long> published = new java.util.ArrayList<>();
+    for (String words : List.of("orbital cargo", "robot gardeners")) {
+      published.add(
+          content
+              .post(
+                  "settle-" + System.nanoTime(),
+                  mars.text() + "\n\nA note on " + words + ".",
+                  List.of("astro"),
+                  mars.tags().stream().map(TagView::name).toList(),
+                  TestContent.now())
+              .id());
+    }
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (!discovery.settled() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertTrue(discovery.settled(), "settled within 30 s of the last change");
+
+      RelatedEngine rebuilt = new RelatedEngine();
+      catalog.findAllPublished().forEach(view -> rebuilt.put(DiscoveryService.doc(view)));
+      java.util.Set<Long> ids = rebuilt.ids();
+      java.util.Map<Long, List<Related>> stored = discovery.related(ids);
+      for (long id : ids) {
+        org.junit.jupiter.api.Assertions.assertEquals(
+            rebuilt.relatedTo(id, List.of(), java.util.Set.of()),
+            stored.getOrDefault(id, List.of()),
+            "the stored list of post " + id);
+      }
+    } finally {
+      published.forEach(content::unpublish);
+    }
   }
 
   private List<Long> relatedIds(long postId) {

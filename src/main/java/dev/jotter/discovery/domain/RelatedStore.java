@@ -20,6 +20,12 @@ public interface RelatedStore {
   /** Replaces the lists of the given posts (an empty list removes a post's list). */
   void replace(Map<Long, List<Related>> lists);
 
+  /**
+   * Runs {@code work} in one transaction that first takes the lock every writer of lists takes, so
+   * no other server's or thread's change of lists is in progress while it reads and writes.
+   */
+  <T> T underLock(java.util.function.Supplier<T> work);
+
   /** Replaces every list and records the fingerprint of the content they come from. */
   void replaceAll(Map<Long, List<Related>> lists, String fingerprint);
 

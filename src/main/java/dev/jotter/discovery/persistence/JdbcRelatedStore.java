@@ -99,6 +99,16 @@ public class JdbcRelatedStore implements RelatedStore {
   }
 
   @Override
+  public <T> T underLock(java.util.function.Supplier<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      lock(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot lock the related posts", e);
+    }
+    return work.get();
+  }
+
+  @Override
   public void replaceAll(Map<Long, List<Related>> lists, String fingerprint) {
     try (Connection c = dataSource.getConnection()) {
       lock(c);

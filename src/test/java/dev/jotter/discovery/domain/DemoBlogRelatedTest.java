@@ -2,15 +2,8 @@ package dev.jotter.discovery.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,37 +16,12 @@ import org.junit.jupiter.api.Test;
 class DemoBlogRelatedTest {
 
   @Test
-  void everyDemoPostsTopThreeMostlyShareATagWithIt() throws Exception {
-    Map<String, Long> tagIds = new LinkedHashMap<>();
-    Map<Long, String> slugs = new HashMap<>();
-    RelatedEngine engine = new RelatedEngine();
+  void everyDemoPostsTopThreeMostlyShareATagWithIt() {
+    Corpus demo = Corpus.demo();
+    RelatedEngine engine = demo.engine();
+    Map<Long, String> slugs = demo.slugs();
     Map<Long, Doc> docs = new HashMap<>();
-    try (InputStream in = getClass().getResourceAsStream("/demo/blog.json");
-        JsonReader reader = Json.createReader(in)) {
-      long id = 0;
-      for (JsonObject p : reader.readObject().getJsonArray("posts").getValuesAs(JsonObject.class)) {
-        id++;
-        String markdown;
-        try (InputStream md = getClass().getResourceAsStream("/demo/" + p.getString("file"))) {
-          markdown = new String(md.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Doc doc =
-            TestDocs.doc(
-                id,
-                p.getString("title"),
-                markdown,
-                p.getJsonArray("tags").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString)
-                    .filter(t -> !t.startsWith("hash-"))
-                    .toList(),
-                tagIds,
-                "astro",
-                p.getString("publishedAt"));
-        engine.put(doc);
-        docs.put(id, doc);
-        slugs.put(id, p.getString("slug"));
-      }
-    }
+    demo.docs().forEach(doc -> docs.put(doc.id(), doc));
     int sharing = 0;
     int shown = 0;
     List<String> withoutTheirCategory = new ArrayList<>();
