@@ -1,45 +1,75 @@
 import dev.jotter.discovery.domain.Doc;
+import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.domain.RelatedEngine;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
  * The related engine alone, without a server or a database: N synthetic posts made as
  * Generate.java makes them (20 topics of 60 words each, common words between, a topic tag and one
- * of ten shared tags; SECTIONS sections of 135 words), added to the engine, then every post's list
- * computed once, as a full rebuild does. Prints the time of each step, the cost per post and the
- * heap the engine holds. Usage: java -cp target/classes:LUCENE bench/RelatedRebuild.java N [SECTIONS]
+ * of ten shared tags; SECTIONS sections of 135 words), added to the engine, compiled, then every
+ * post's list computed once on every core, as a full rebuild does; then N/200 (at least 20) more
+ * posts published one by one as the server refreshes them. Prints the time of each step, the cost
+ * per post (compile and lists), the heap the engine holds, a refresh's time, and how many top 3s
+ * after those refreshes are as a full rebuild has them. Usage: java -cp target/classes:LUCENE bench/RelatedRebuild.java N [SECTIONS]
  */
 public class RelatedRebuild {
   public static void main(String[] args) {
     int count = Integer.parseInt(args[0]);
     int sections = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    List<Doc> docs = generate(count, sections);
+    int extra = Math.max(20, count / 200);
+    List<Doc> all = generate(count + extra, sections);
+    List<Doc> docs = all.subList(0, count);
     System.gc();
     long heapBefore = usedHeap();
     RelatedEngine engine = new RelatedEngine();
     long t0 = System.nanoTime();
-    docs.forEach(engine::put);
+    engine.putAll(docs);
     long t1 = System.nanoTime();
-    long lists = 0;
-    for (long id : engine.ids()) {
-      lists += engine.relatedTo(id, List.of(), Set.of()).size();
-    }
+    engine.compile();
     long t2 = System.nanoTime();
-    docs = null;
+    List<Long> ids = List.copyOf(engine.ids());
+    // as DiscoveryService computes a full rebuild: every list, on every core
+    Map<Long, List<Related>> lists = new java.util.concurrent.ConcurrentHashMap<>();
+    ids.parallelStream().forEach(id -> lists.put(id, engine.relatedTo(id, List.of(), Set.of())));
+    long t3 = System.nanoTime();
     System.gc();
     long held = usedHeap() - heapBefore;
-    System.out.printf(
-        "%,d posts: load %,d ms, lists %,d ms (%.2f ms a post, %,d entries), engine heap %,d MiB%n",
-        count, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-        (t2 - t1) / 1e6 / count, lists, held / (1 << 20));
-    if (engine.ids().isEmpty()) {
-      throw new IllegalStateException();
+    // incremental refreshes, as DiscoveryService.refresh does: the post, then every list it affects
+    long refreshNanos = 0;
+    int affected = 0;
+    for (Doc doc : all.subList(count, count + extra)) {
+      long r0 = System.nanoTime();
+      engine.put(doc);
+      Set<Long> lists2 = engine.affectedBy(doc.id());
+      for (long id : lists2) {
+        lists.put(id, engine.relatedTo(id, List.of(), Set.of()));
+      }
+      lists.put(doc.id(), engine.relatedTo(doc.id(), List.of(), Set.of()));
+      refreshNanos += System.nanoTime() - r0;
+      affected += lists2.size() + 1;
     }
+    engine.compile();
+    int same = 0;
+    for (long id : engine.ids()) {
+      List<Long> now = engine.relatedTo(id, List.of(), Set.of()).stream().limit(3)
+          .map(Related::relatedId).toList();
+      List<Long> before = lists.get(id).stream().limit(3).map(Related::relatedId).toList();
+      same += now.equals(before) ? 1 : 0;
+    }
+    System.out.printf(
+        "%,d posts: load %,d ms, compile %,d ms, lists %,d ms on %d cores (%.2f ms a post),"
+            + " engine heap %,d MiB; %d refreshes: %.0f ms each (%d lists), then %.1f %% of"
+            + " top 3s as a full rebuild's%n",
+        count, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+        Runtime.getRuntime().availableProcessors(), (t3 - t1) / 1e6 / count,
+        held / (1 << 20), extra, refreshNanos / 1e6 / extra, affected / extra,
+        100.0 * same / engine.ids().size());
   }
 
   static long usedHeap() {

@@ -55,6 +55,12 @@ public interface PostCatalog {
   /** The address and dates of every published post, oldest first, without their bodies. */
   List<PostLink> findAllPublishedLinks();
 
+  /**
+   * The id, version, dates and tag ids of every published post, oldest first, in two queries and
+   * without bodies: what discovery compares with the fingerprint of its indexes at start.
+   */
+  List<PostStamp> publishedStamps();
+
   /** How many posts are published, and their newest change, in one query. */
   PublishedState publishedState();
 

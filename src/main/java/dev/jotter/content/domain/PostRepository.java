@@ -37,6 +37,12 @@ public interface PostRepository {
   /** Slug, publishedAt and updatedAt of every published post, oldest first. */
   List<Object[]> findAllPublishedLinks();
 
+  /** id, version, updatedAt, publishedAt of every published post, oldest first. */
+  List<Object[]> findPublishedStamps();
+
+  /** (post id, tag id) of every published post's tags, by post and position. */
+  List<Object[]> findPublishedTagIds();
+
   /** Count, newest updatedAt and newest publishedAt of the published posts. */
   Object[] publishedState();
 

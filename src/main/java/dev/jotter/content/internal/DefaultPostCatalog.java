@@ -7,6 +7,7 @@ import dev.jotter.content.api.PostLink;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
+import dev.jotter.content.api.PostStamp;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.PublishedState;
 import dev.jotter.content.domain.Post;
@@ -126,6 +127,27 @@ public class DefaultPostCatalog implements PostCatalog {
   public List<PostLink> findAllPublishedLinks() {
     return posts.findAllPublishedLinks().stream()
         .map(row -> new PostLink((String) row[0], (OffsetDateTime) row[1], (OffsetDateTime) row[2]))
+        .toList();
+  }
+
+  @Override
+  public List<PostStamp> publishedStamps() {
+    Map<Long, List<Long>> tags = new java.util.HashMap<>();
+    for (Object[] row : posts.findPublishedTagIds()) {
+      tags.computeIfAbsent(((Number) row[0]).longValue(), k -> new java.util.ArrayList<>())
+          .add(((Number) row[1]).longValue());
+    }
+    return posts.findPublishedStamps().stream()
+        .map(
+            row -> {
+              long id = ((Number) row[0]).longValue();
+              return new PostStamp(
+                  id,
+                  ((Number) row[1]).longValue(),
+                  (OffsetDateTime) row[2],
+                  (OffsetDateTime) row[3],
+                  tags.getOrDefault(id, List.of()));
+            })
         .toList();
   }
 

@@ -106,6 +106,26 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
+  public List<Object[]> findPublishedStamps() {
+    return em.createQuery(
+            "select p.id, p.version, p.updatedAt, p.publishedAt from Post p"
+                + " where p.status = :published order by p.publishedAt, p.id",
+            Object[].class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultList();
+  }
+
+  @Override
+  public List<Object[]> findPublishedTagIds() {
+    return em.createQuery(
+            "select p.id, t.id from Post p join p.tags t where p.status = :published"
+                + " order by p.id, index(t)",
+            Object[].class)
+        .setParameter("published", PostStatus.PUBLISHED)
+        .getResultList();
+  }
+
+  @Override
   public Object[] publishedState() {
     return em.createQuery(
             "select count(p), max(p.updatedAt), max(p.publishedAt) from Post p"

@@ -47,4 +47,7 @@ public interface RelatedStore {
   }
 
   Optional<String> fingerprint();
+
+  /** Records that the stored lists are those of the content with this fingerprint. */
+  void fingerprint(String fingerprint);
 }

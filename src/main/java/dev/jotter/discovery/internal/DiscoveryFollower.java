@@ -39,6 +39,7 @@ public class DiscoveryFollower implements ChangeConsumer {
       }
     }
     if (!posts.isEmpty()) {
+      discovery.awaitEngine(); // before the refresh's transaction, which should not wait
       discovery.refresh(posts);
     }
   }

@@ -3,6 +3,7 @@ package dev.jotter.discovery.internal;
 import dev.jotter.authoring.api.StaffGate;
 import dev.jotter.content.api.Heading;
 import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostStamp;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
 import dev.jotter.discovery.domain.Doc;
@@ -63,7 +64,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DiscoveryService {
 
   /** Change it when the related computation changes, so stored lists are rebuilt. */
-  static final String ALGORITHM = "related-v2";
+  static final String ALGORITHM = "related-v3";
 
   /** Up to this many posts, start-up waits for a rebuild of the related lists; above, not. */
   static final int SYNCHRONOUS_REBUILD_LIMIT = 2_000;
@@ -87,6 +88,8 @@ public class DiscoveryService {
   long settleAfterSeconds;
 
   private final RelatedEngine engine = new RelatedEngine();
+  private final java.util.concurrent.CountDownLatch engineLoaded =
+      new java.util.concurrent.CountDownLatch(1);
 
   /** Counts the changes to the engine; the settle compares it before and after its work. */
   private final AtomicLong changes = new AtomicLong();
@@ -109,26 +112,41 @@ public class DiscoveryService {
       return; // already started: the event is fired once per start of the application
     }
     long started = System.nanoTime();
-    List<PostView> all = posts.findAllPublished();
-    all.forEach(view -> engine.put(doc(view)));
-    String fingerprint = fingerprint(all);
+    List<PostStamp> stamps = posts.publishedStamps();
+    String fingerprint = fingerprint(stamps);
     Path path = Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir")), "search-index");
     Files.createDirectories(path);
     index = new SearchIndex(path);
+    long every = Math.max(1, Math.min(settleAfterSeconds, 10));
+    settling =
+        scheduler.scheduleWithFixedDelay(this::settleWhenQuiet, every, every, TimeUnit.SECONDS);
+    boolean searchCurrent = fingerprint.equals(index.fingerprint());
+    boolean relatedCurrent = store.fingerprint().equals(Optional.of(fingerprint));
+    if (searchCurrent && relatedCurrent) {
+      // nothing changed while Jotter was down: ready at once, without reading a single post; the
+      // engine the next change needs is loaded meanwhile
+      LOG.info(
+          String.format(
+              "Discovery ready in %d ms: %d posts; search index and related lists up to date;"
+                  + " loading the related engine in the background",
+              (System.nanoTime() - started) / 1_000_000, stamps.size()));
+      executor.execute(this::loadEngine);
+      return;
+    }
+    List<PostView> all = posts.findAllPublished();
+    engine.putAll(all.stream().map(DiscoveryService::doc).toList());
+    engineLoaded.countDown();
     long indexStarted = System.nanoTime();
     String search = "up to date";
-    if (!fingerprint.equals(index.fingerprint())) {
+    if (!searchCurrent) {
       index.replaceAll(all.stream().map(DiscoveryService::indexed).toList(), fingerprint);
       search = "rebuilt in " + (System.nanoTime() - indexStarted) / 1_000_000 + " ms";
     }
     String indexReport = search;
-    long every = Math.max(1, Math.min(settleAfterSeconds, 10));
-    settling =
-        scheduler.scheduleWithFixedDelay(this::settleWhenQuiet, every, every, TimeUnit.SECONDS);
-    if (store.fingerprint().equals(Optional.of(fingerprint))) {
+    if (relatedCurrent) {
       LOG.info(
           String.format(
-              "Discovery ready in %d ms: %d posts; search index %s;" + " related lists up to date",
+              "Discovery ready in %d ms: %d posts; search index %s; related lists up to date",
               (System.nanoTime() - started) / 1_000_000, all.size(), indexReport));
     } else if (all.size() <= SYNCHRONOUS_REBUILD_LIMIT) {
       rebuild(fingerprint, started, all.size(), indexReport);
@@ -137,6 +155,37 @@ public class DiscoveryService {
       executor.execute(() -> rebuild(fingerprint, started, all.size(), indexReport));
     }
   }
+
+  private void loadEngine() {
+    long started = System.nanoTime();
+    try {
+      engine.putAll(posts.findAllPublished().stream().map(DiscoveryService::doc).toList());
+      engine.compile();
+      LOG.info(
+          String.format(
+              "Related engine loaded in %d ms: %d posts",
+              (System.nanoTime() - started) / 1_000_000, engine.ids().size()));
+    } finally {
+      engineLoaded.countDown();
+    }
+  }
+
+  /**
+   * Waits for the related engine, which a start with up-to-date indexes loads in the background
+   * (seconds; at most {@value #ENGINE_WAIT_MINUTES} minutes): changes and overrides need it.
+   */
+  public void awaitEngine() {
+    try {
+      if (!engineLoaded.await(ENGINE_WAIT_MINUTES, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("The related engine is still loading");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the related engine loads", e);
+    }
+  }
+
+  private static final int ENGINE_WAIT_MINUTES = 10;
 
   private void rebuild(String fingerprint, long started, int posts, String indexReport) {
     long relatedStarted = System.nanoTime();
@@ -166,6 +215,7 @@ public class DiscoveryService {
           NotFoundException,
           InvalidArgumentException {
     staff.requireEditor(what);
+    awaitEngine();
     PostView post =
         posts
             .findById(postId)
@@ -192,6 +242,7 @@ public class DiscoveryService {
    */
   @Transactional
   public void refresh(Collection<Long> postIds) {
+    awaitEngine();
     Set<String> stale = new TreeSet<>();
     stale.add(DiscoveryCacheKeys.SEARCH);
     for (long id : new TreeSet<>(postIds)) {
@@ -261,7 +312,8 @@ public class DiscoveryService {
   }
 
   private void settleWhenQuiet() {
-    if (changes.get() != settledAt.get()
+    if (engineLoaded.getCount() == 0
+        && changes.get() != settledAt.get()
         && System.nanoTime() - lastChangeNanos >= TimeUnit.SECONDS.toNanos(settleAfterSeconds)) {
       try {
         settle();
@@ -281,6 +333,7 @@ public class DiscoveryService {
    */
   public synchronized int settle() {
     long at = changes.get();
+    engine.compile();
     List<Long> ids = List.copyOf(engine.ids());
     int rewritten = 0;
     for (int from = 0; from < ids.size(); from += SETTLE_CHUNK) {
@@ -288,6 +341,10 @@ public class DiscoveryService {
       rewritten += store.underLock(() -> settle(chunk));
     }
     if (changes.get() == at) {
+      // the lists and the index are a full rebuild's: a restart now need not rebuild either
+      String fingerprint = fingerprint(posts.publishedStamps());
+      store.fingerprint(fingerprint);
+      index().markCurrent(fingerprint);
       settledAt.set(at);
     }
     int count = rewritten;
@@ -299,12 +356,13 @@ public class DiscoveryService {
     Map<Long, Overrides> overrides = store.overrides();
     Map<Long, List<Related>> stored = store.find(chunk);
     Map<Long, List<Related>> changed = new LinkedHashMap<>();
-    for (long id : chunk) {
-      List<Related> now = compute(id, overrides);
-      if (!now.equals(stored.getOrDefault(id, List.of()))) {
-        changed.put(id, now);
-      }
-    }
+    computeAll(chunk, overrides)
+        .forEach(
+            (id, now) -> {
+              if (!now.equals(stored.getOrDefault(id, List.of()))) {
+                changed.put(id, now);
+              }
+            });
     if (!changed.isEmpty()) {
       store.replace(changed);
       Set<String> stale = new TreeSet<>();
@@ -322,10 +380,15 @@ public class DiscoveryService {
   }
 
   private Map<Long, List<Related>> computeAll() {
-    Map<Long, Overrides> overrides = store.overrides();
+    return computeAll(List.copyOf(engine.ids()), store.overrides());
+  }
+
+  /** The lists of these posts, computed on every core (the engine allows parallel reads). */
+  private Map<Long, List<Related>> computeAll(List<Long> ids, Map<Long, Overrides> overrides) {
+    List<List<Related>> computed = ids.parallelStream().map(id -> compute(id, overrides)).toList();
     Map<Long, List<Related>> lists = new LinkedHashMap<>();
-    for (long id : engine.ids()) {
-      lists.put(id, compute(id, overrides));
+    for (int i = 0; i < ids.size(); i++) {
+      lists.put(ids.get(i), computed.get(i));
     }
     return lists;
   }
@@ -385,11 +448,11 @@ public class DiscoveryService {
   }
 
   /** Identifies the published content (and the algorithm) the indexes were built from. */
-  static String fingerprint(List<PostView> all) {
+  static String fingerprint(List<PostStamp> all) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(ALGORITHM.getBytes(StandardCharsets.UTF_8));
-      for (PostView v : all) {
+      for (PostStamp v : all) {
         String line =
             v.id()
                 + "|"
@@ -399,7 +462,7 @@ public class DiscoveryService {
                 + "|"
                 + v.publishedAt()
                 + "|"
-                + v.tags().stream().map(TagView::id).toList()
+                + v.tagIds()
                 + "\n";
         digest.update(line.getBytes(StandardCharsets.UTF_8));
       }

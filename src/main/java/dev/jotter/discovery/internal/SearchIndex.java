@@ -103,6 +103,16 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** Records that the index holds exactly the content with this fingerprint. */
+  void markCurrent(String fingerprint) {
+    try {
+      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void put(IndexedPost post) {
     try {
       writer.updateDocument(new Term("id", Long.toString(post.id())), document(post));

@@ -223,6 +223,26 @@ public class JdbcRelatedStore implements RelatedStore {
   }
 
   @Override
+  public void fingerprint(String fingerprint) {
+    try (Connection c = dataSource.getConnection()) {
+      lock(c);
+      try (PreparedStatement delete =
+              c.prepareStatement("delete from discovery_state where state_key = ?");
+          PreparedStatement insert =
+              c.prepareStatement(
+                  "insert into discovery_state (state_key, state_value) values (?, ?)")) {
+        delete.setString(1, FINGERPRINT);
+        delete.executeUpdate();
+        insert.setString(1, FINGERPRINT);
+        insert.setString(2, fingerprint);
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot store the discovery state", e);
+    }
+  }
+
+  @Override
   public Optional<String> fingerprint() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =

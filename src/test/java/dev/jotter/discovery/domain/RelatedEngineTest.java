@@ -113,4 +113,86 @@ class RelatedEngineTest {
     }
     assertThat(engine.relatedTo(gone, List.of(), Set.of())).isEmpty();
   }
+
+  /**
+   * Lists computed on several threads while posts are added, changed and removed: no thread fails,
+   * and once compiled the engine gives exactly the lists of one built at once.
+   */
+  @Test
+  void listsComputedWhileTheBlogChangesStayConsistent() throws Exception {
+    RelatedEngine engine = new RelatedEngine();
+    engine.putAll(DOCS.subList(0, 20));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 30; round++) {
+                    for (Doc doc : DOCS) {
+                      engine.relatedTo(doc.id(), List.of(), Set.of());
+                    }
+                  }
+                }));
+      }
+      work.add(
+          pool.submit(
+              () -> {
+                for (int round = 0; round < 30; round++) {
+                  Doc doc = DOCS.get(20 + round % 10);
+                  engine.put(doc);
+                  engine.remove(DOCS.get(round % 20).id());
+                  engine.put(DOCS.get(round % 20));
+                }
+              }));
+      for (java.util.concurrent.Future<?> f : work) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    engine.compile();
+    RelatedEngine rebuilt = engine();
+    assertThat(engine.ids()).isEqualTo(rebuilt.ids());
+    for (Doc doc : DOCS) {
+      assertThat(engine.relatedTo(doc.id(), List.of(), Set.of()))
+          .isEqualTo(rebuilt.relatedTo(doc.id(), List.of(), Set.of()));
+    }
+  }
+
+  /**
+   * A word in more posts than its list keeps ({@value RelatedEngine#IMPACT_KEPT}): the posts it
+   * weighs most in are the ones kept, so the post most about it is still found.
+   */
+  @Test
+  void aWordInManyPostsKeepsThePostsItWeighsMostIn() {
+    RelatedEngine engine = new RelatedEngine();
+    OffsetDateTime t = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+    List<Doc> docs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3 * RelatedEngine.IMPACT_KEPT; i++) {
+      StringBuilder words = new StringBuilder("zeppelin");
+      for (int w = 0; w < 20; w++) {
+        words.append(" filler").append(i).append("x").append(w);
+      }
+      docs.add(new Doc(i, "Note" + i, "", words.toString(), List.of(), "a", t));
+    }
+    // the two posts most about the word: it is all they say
+    docs.add(new Doc(1000, "", "", "zeppelin ".repeat(12), List.of(), "b", t));
+    docs.add(new Doc(1001, "", "", "zeppelin ".repeat(9), List.of(), "c", t));
+    java.util.Collections.shuffle(docs, new java.util.Random(3));
+    engine.putAll(docs);
+
+    assertThat(engine.relatedTo(1000, List.of(), Set.of()))
+        .extracting(Related::relatedId)
+        .startsWith(1001L);
+
+    // published after the model was compiled, it enters the word's full list too
+    Doc third = new Doc(1002, "", "", "zeppelin ".repeat(10), List.of(), "d", t);
+    engine.put(third);
+    assertThat(engine.relatedTo(1000, List.of(), Set.of()))
+        .extracting(Related::relatedId)
+        .startsWith(1001L, 1002L);
+  }
 }
