@@ -129,16 +129,41 @@ class FeedsIT extends HttpIT {
     assertThat(stale.statusCode()).isEqualTo(200);
   }
 
+  /**
+   * The sitemap is an index of sitemaps (the test server puts 5 posts in each, the protocol's limit
+   * is 50,000): together they list every published post once, the home page, tags and authors.
+   */
   @Test
-  void theSitemapListsEveryPublishedPost() throws Exception {
-    Document sitemap = xml(client.get("/sitemap.xml").body());
+  void theSitemapIndexListsEveryPublishedPostOnce() throws Exception {
+    Document index = xml(client.get("/sitemap.xml").body());
+    assertThat(index.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
+    List<String> files = new ArrayList<>();
+    elements(index.getElementsByTagNameNS("*", "loc")).forEach(l -> files.add(l.getTextContent()));
+    assertThat(files.get(0)).isEqualTo(PUBLIC_URL + "/sitemaps/pages.xml");
     List<String> locs = new ArrayList<>();
-    elements(sitemap.getElementsByTagNameNS("*", "loc")).forEach(l -> locs.add(l.getTextContent()));
+    for (String file : files) {
+      HttpResponse<String> res = client.get(file.substring(PUBLIC_URL.length()));
+      assertThat(res.statusCode()).as(file).isEqualTo(200);
+      assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+      Document sitemap = xml(res.body());
+      assertThat(sitemap.getDocumentElement().getLocalName()).isEqualTo("urlset");
+      List<Element> urls = elements(sitemap.getElementsByTagNameNS("*", "loc"));
+      if (file.contains("/posts-")) {
+        assertThat(urls).as(file).hasSizeBetween(1, 5);
+      }
+      urls.forEach(l -> locs.add(l.getTextContent()));
+    }
     int published =
         client.data("{ posts { totalCount } }").getJsonObject("posts").getInt("totalCount");
-    assertThat(locs.stream().filter(l -> l.startsWith(PUBLIC_URL + "/p/"))).hasSize(published);
+    assertThat(files).hasSize(1 + (published + 4) / 5);
+    assertThat(locs.stream().filter(l -> l.startsWith(PUBLIC_URL + "/p/")))
+        .hasSize(published)
+        .doesNotHaveDuplicates();
     assertThat(locs)
         .contains(PUBLIC_URL + "/", PUBLIC_URL + "/tag/space", PUBLIC_URL + "/author/astro");
+    assertThat(client.get("/sitemaps/posts-" + (files.size() + 1) + ".xml").statusCode())
+        .isEqualTo(404);
+    assertThat(client.get("/sitemaps/posts-0.xml").statusCode()).isEqualTo(404);
   }
 
   private static Document xml(String body) throws Exception {

@@ -52,8 +52,11 @@ public interface PostCatalog {
   /** Every published post, oldest first: what discovery indexes at start. */
   List<PostView> findAllPublished();
 
-  /** The address and dates of every published post, oldest first, without their bodies. */
-  List<PostLink> findAllPublishedLinks();
+  /**
+   * The address and dates of published posts, oldest first, without their bodies: {@code limit} of
+   * them after the first {@code offset}.
+   */
+  List<PostLink> findPublishedLinks(long offset, int limit);
 
   /**
    * The id, version, dates and tag ids of every published post, oldest first, in two queries and

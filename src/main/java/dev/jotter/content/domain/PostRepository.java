@@ -35,7 +35,7 @@ public interface PostRepository {
   List<Post> findAllPublished();
 
   /** Slug, publishedAt and updatedAt of every published post, oldest first. */
-  List<Object[]> findAllPublishedLinks();
+  List<Object[]> findPublishedLinks(long offset, int limit);
 
   /** id, version, updatedAt, publishedAt of every published post, oldest first. */
   List<Object[]> findPublishedStamps();

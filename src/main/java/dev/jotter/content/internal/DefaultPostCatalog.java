@@ -124,8 +124,8 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
-  public List<PostLink> findAllPublishedLinks() {
-    return posts.findAllPublishedLinks().stream()
+  public List<PostLink> findPublishedLinks(long offset, int limit) {
+    return posts.findPublishedLinks(offset, limit).stream()
         .map(row -> new PostLink((String) row[0], (OffsetDateTime) row[1], (OffsetDateTime) row[2]))
         .toList();
   }

@@ -96,12 +96,14 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
-  public List<Object[]> findAllPublishedLinks() {
+  public List<Object[]> findPublishedLinks(long offset, int limit) {
     return em.createQuery(
             "select p.slug, p.publishedAt, p.updatedAt from Post p where p.status = :published"
                 + " order by p.publishedAt, p.id",
             Object[].class)
         .setParameter("published", PostStatus.PUBLISHED)
+        .setFirstResult(Math.toIntExact(offset))
+        .setMaxResults(limit)
         .getResultList();
   }
 

@@ -152,7 +152,8 @@ public class DiscoveryService {
       rebuild(fingerprint, started, all.size(), indexReport);
     } else {
       // a large blog serves its stored (stale) lists while the new ones are computed
-      executor.execute(() -> rebuild(fingerprint, started, all.size(), indexReport));
+      int count = all.size(); // the lambda must not hold every post's text while it runs
+      executor.execute(() -> rebuild(fingerprint, started, count, indexReport));
     }
   }
 
@@ -333,6 +334,8 @@ public class DiscoveryService {
    */
   public synchronized int settle() {
     long at = changes.get();
+    // read first: if the content changes after this, so does the count of changes
+    String fingerprint = fingerprint(posts.publishedStamps());
     engine.compile();
     List<Long> ids = List.copyOf(engine.ids());
     int rewritten = 0;
@@ -342,7 +345,6 @@ public class DiscoveryService {
     }
     if (changes.get() == at) {
       // the lists and the index are a full rebuild's: a restart now need not rebuild either
-      String fingerprint = fingerprint(posts.publishedStamps());
       store.fingerprint(fingerprint);
       index().markCurrent(fingerprint);
       settledAt.set(at);

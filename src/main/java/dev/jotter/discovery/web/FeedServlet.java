@@ -4,6 +4,7 @@ import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostLink;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.PublishedState;
@@ -32,19 +33,32 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The blog's feeds, also per tag and per author: {@code /rss.xml} (RSS 2.0), {@code /atom.xml}
- * (Atom 1.0), {@code /feed.json} (JSON Feed 1.1), and {@code /tag/{slug}/rss.xml} etc.; and {@code
- * /sitemap.xml} (home, every published post, public tag and author). The newest {@value #ITEMS}
- * published posts with full HTML; {@code ETag} and {@code Last-Modified}, and 304 for a conditional
- * request whose copy is current.
+ * (Atom 1.0), {@code /feed.json} (JSON Feed 1.1), and {@code /tag/{slug}/rss.xml} etc.; and the
+ * sitemap: {@code /sitemap.xml} is an index of {@code /sitemaps/pages.xml} (home, public tags,
+ * authors) and {@code /sitemaps/posts-N.xml}, each of at most {@code jotter.sitemap.max-urls}
+ * (50,000, the protocol's limit) published posts, oldest first, written as they are read. The
+ * newest {@value #ITEMS} published posts with full HTML; {@code ETag} and {@code Last-Modified},
+ * and 304 for a conditional request whose copy is current.
  */
 @WebServlet(
     name = "Feeds",
-    urlPatterns = {"/rss.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/tag/*", "/author/*"})
+    urlPatterns = {
+      "/rss.xml",
+      "/atom.xml",
+      "/feed.json",
+      "/sitemap.xml",
+      "/sitemaps/*",
+      "/tag/*",
+      "/author/*"
+    })
 public class FeedServlet extends HttpServlet {
 
   static final int ITEMS = 20;
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(FeedServlet.class.getName());
+  private static final Pattern SITEMAP =
+      Pattern.compile("/sitemaps/(?:(pages)|posts-([1-9][0-9]{0,8}))\\.xml");
+  private static final String XML = "application/xml;charset=utf-8";
   private static final Pattern PATH =
       Pattern.compile("(?:/(tag|author)/([a-z0-9-]{1,80}))?/(rss\\.xml|atom\\.xml|feed\\.json)");
 
@@ -55,6 +69,10 @@ public class FeedServlet extends HttpServlet {
   @Inject
   @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
   String publicUrl;
+
+  @Inject
+  @ConfigProperty(name = "jotter.sitemap.max-urls", defaultValue = "50000")
+  int sitemapMaxUrls;
 
   @Inject
   @ConfigProperty(name = "jotter.blog.title", defaultValue = "Jotter")
@@ -70,7 +88,16 @@ public class FeedServlet extends HttpServlet {
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
     if (path.equals("/sitemap.xml")) {
-      sitemap(req, res);
+      sitemapIndex(req, res);
+      return;
+    }
+    Matcher sitemap = SITEMAP.matcher(path);
+    if (sitemap.matches()) {
+      if (sitemap.group(1) != null) {
+        pagesSitemap(req, res);
+      } else {
+        postsSitemap(req, res, Long.parseLong(sitemap.group(2)));
+      }
       return;
     }
     Matcher m = PATH.matcher(path);
@@ -112,34 +139,82 @@ public class FeedServlet extends HttpServlet {
     Conditional.respond(req, res, contentType, body, modified);
   }
 
+  /** Posts per sitemap file: the configured number, within the protocol's 1–50,000. */
+  private int postsPerFile() {
+    return Math.max(1, Math.min(50_000, sitemapMaxUrls));
+  }
+
   /**
-   * The sitemap. Its ETag comes from what it lists (how many posts, their newest change, the tag
-   * and author addresses), read cheaply, so a conditional request is answered 304 before the
-   * sitemap is built; building it reads addresses and dates, never bodies.
+   * The sitemap index. Its ETag, like the sitemaps', comes from what they list (how many posts,
+   * their newest change), read in one query, so a conditional request is answered 304 before
+   * anything is built; building reads addresses and dates, never bodies.
    */
-  private void sitemap(HttpServletRequest req, HttpServletResponse res) throws IOException {
+  private void sitemapIndex(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    PublishedState state = posts.publishedState();
+    String etag = etag("index|" + publicUrl + "|" + state + "|" + postsPerFile());
+    if (Conditional.notModified(req, res, etag, state.lastModified())) {
+      return;
+    }
+    res.setContentType(XML);
+    write(
+        () ->
+            new Feeds(publicUrl)
+                .sitemapIndex(
+                    res.getOutputStream(), state.count(), postsPerFile(), state.lastModified()));
+  }
+
+  private void pagesSitemap(HttpServletRequest req, HttpServletResponse res) throws IOException {
     PublishedState state = posts.publishedState();
     List<TagView> tagList = tags.findAllPublic();
     List<AuthorView> writers = authors.findAllWriters();
     String etag =
-        Conditional.etag(
-            (publicUrl
-                    + "|"
-                    + state
-                    + "|"
-                    + tagList.stream().map(TagView::slug).toList()
-                    + "|"
-                    + writers.stream().map(AuthorView::slug).toList())
-                .getBytes(StandardCharsets.UTF_8));
+        etag(
+            "pages|"
+                + publicUrl
+                + "|"
+                + state
+                + "|"
+                + tagList.stream().map(TagView::slug).toList()
+                + "|"
+                + writers.stream().map(AuthorView::slug).toList());
     if (Conditional.notModified(req, res, etag, state.lastModified())) {
       return;
     }
+    res.setContentType(XML);
+    write(
+        () ->
+            new Feeds(publicUrl)
+                .pagesSitemap(res.getOutputStream(), state.lastModified(), tagList, writers));
+  }
+
+  private void postsSitemap(HttpServletRequest req, HttpServletResponse res, long file)
+      throws IOException {
+    PublishedState state = posts.publishedState();
+    int perFile = postsPerFile();
+    if (file > Feeds.files(state.count(), perFile)) {
+      notFound(res);
+      return;
+    }
+    String etag = etag("posts|" + publicUrl + "|" + state + "|" + perFile + "|" + file);
+    if (Conditional.notModified(req, res, etag, state.lastModified())) {
+      return;
+    }
+    List<PostLink> links = posts.findPublishedLinks((file - 1) * perFile, perFile);
+    res.setContentType(XML);
+    write(() -> new Feeds(publicUrl).postsSitemap(res.getOutputStream(), links));
+  }
+
+  private static String etag(String what) {
+    return Conditional.etag(what.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private interface XmlWork {
+    void run() throws IOException, XMLStreamException;
+  }
+
+  private static void write(XmlWork work) throws IOException {
     try {
-      String body =
-          new Feeds(publicUrl)
-              .sitemap(posts.findAllPublishedLinks(), state.lastModified(), tagList, writers);
-      Conditional.write(
-          res, "application/xml;charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+      work.run();
     } catch (XMLStreamException e) {
       throw new IOException("Cannot write the sitemap", e);
     }

@@ -7,6 +7,7 @@ import dev.jotter.content.api.TagView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -169,32 +170,74 @@ final class Feeds {
         .toString();
   }
 
-  /** The sitemap: the home page, every published post, public tag and author. */
-  String sitemap(
-      List<PostLink> posts,
-      OffsetDateTime lastModified,
-      List<TagView> tags,
-      List<AuthorView> authors)
+  private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+  /**
+   * The sitemap index: the pages' sitemap, then one sitemap for each {@code postsPerFile} published
+   * posts ({@code /sitemaps/posts-1.xml} …), each with the blog's last change.
+   */
+  void sitemapIndex(OutputStream out, long posts, int postsPerFile, OffsetDateTime lastModified)
       throws XMLStreamException {
-    StringWriter out = new StringWriter();
-    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.writeStartElement("urlset");
-    xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
-    url(xml, base + "/", lastModified);
-    for (PostLink post : posts) {
-      url(xml, base + "/p/" + post.slug(), post.updatedAt());
+    XMLStreamWriter xml = start(out, "sitemapindex");
+    sitemap(xml, base + "/sitemaps/pages.xml", lastModified);
+    for (long file = 1; file <= files(posts, postsPerFile); file++) {
+      sitemap(xml, base + "/sitemaps/posts-" + file + ".xml", lastModified);
     }
+    end(xml);
+  }
+
+  /** How many posts sitemaps {@code posts} published posts need. */
+  static long files(long posts, int postsPerFile) {
+    return (posts + postsPerFile - 1) / postsPerFile;
+  }
+
+  /** The pages' sitemap: the home page, every public tag and every author who has written. */
+  void pagesSitemap(
+      OutputStream out, OffsetDateTime lastModified, List<TagView> tags, List<AuthorView> authors)
+      throws XMLStreamException {
+    XMLStreamWriter xml = start(out, "urlset");
+    url(xml, base + "/", lastModified);
     for (TagView tag : tags) {
       url(xml, base + "/tag/" + tag.slug(), null);
     }
     for (AuthorView author : authors) {
       url(xml, base + "/author/" + author.slug(), null);
     }
+    end(xml);
+  }
+
+  /** One posts sitemap, written as it goes. */
+  void postsSitemap(OutputStream out, List<PostLink> posts) throws XMLStreamException {
+    XMLStreamWriter xml = start(out, "urlset");
+    for (PostLink post : posts) {
+      url(xml, base + "/p/" + post.slug(), post.lastModified());
+    }
+    end(xml);
+  }
+
+  private static XMLStreamWriter start(OutputStream out, String root) throws XMLStreamException {
+    XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement(root);
+    xml.writeDefaultNamespace(SITEMAP_NS);
+    return xml;
+  }
+
+  private static void end(XMLStreamWriter xml) throws XMLStreamException {
     xml.writeEndElement();
     xml.writeEndDocument();
+    xml.flush();
     xml.close();
-    return out.toString();
+  }
+
+  private static void sitemap(XMLStreamWriter xml, String loc, OffsetDateTime modified)
+      throws XMLStreamException {
+    xml.writeStartElement("sitemap");
+    element(xml, "loc", loc);
+    if (modified != null) {
+      element(xml, "lastmod", iso(modified));
+    }
+    xml.writeEndElement();
   }
 
   private static void url(XMLStreamWriter xml, String loc, OffsetDateTime modified)
