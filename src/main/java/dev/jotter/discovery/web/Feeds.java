@@ -230,19 +230,20 @@ final class Feeds {
     xml.close();
   }
 
-  private static void sitemap(XMLStreamWriter xml, String loc, OffsetDateTime modified)
-      throws XMLStreamException {
-    xml.writeStartElement("sitemap");
-    element(xml, "loc", loc);
-    if (modified != null) {
-      element(xml, "lastmod", iso(modified));
-    }
-    xml.writeEndElement();
-  }
-
   private static void url(XMLStreamWriter xml, String loc, OffsetDateTime modified)
       throws XMLStreamException {
-    xml.writeStartElement("url");
+    entry(xml, "url", loc, modified);
+  }
+
+  private static void sitemap(XMLStreamWriter xml, String loc, OffsetDateTime modified)
+      throws XMLStreamException {
+    entry(xml, "sitemap", loc, modified);
+  }
+
+  /** A {@code <url>} or {@code <sitemap>}: its address and, when known, its last change. */
+  private static void entry(XMLStreamWriter xml, String name, String loc, OffsetDateTime modified)
+      throws XMLStreamException {
+    xml.writeStartElement(name);
     element(xml, "loc", loc);
     if (modified != null) {
       element(xml, "lastmod", iso(modified));
