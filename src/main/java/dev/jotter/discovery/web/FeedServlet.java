@@ -4,7 +4,6 @@ import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostFilter;
-import dev.jotter.content.api.PostLink;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.PublishedState;
@@ -152,15 +151,14 @@ public class FeedServlet extends HttpServlet {
   private void sitemapIndex(HttpServletRequest req, HttpServletResponse res) throws IOException {
     PublishedState state = posts.publishedState();
     String etag = etag("index|" + publicUrl + "|" + state + "|" + postsPerFile());
-    if (Conditional.notModified(req, res, etag, state.lastModified())) {
-      return;
-    }
-    res.setContentType(XML);
-    write(
-        () ->
+    respondXml(
+        req,
+        res,
+        etag,
+        state.lastModified(),
+        out ->
             new Feeds(publicUrl)
-                .sitemapIndex(
-                    res.getOutputStream(), state.count(), postsPerFile(), state.lastModified()));
+                .sitemapIndex(out, state.count(), postsPerFile(), state.lastModified()));
   }
 
   private void pagesSitemap(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -177,14 +175,12 @@ public class FeedServlet extends HttpServlet {
                 + tagList.stream().map(TagView::slug).toList()
                 + "|"
                 + writers.stream().map(AuthorView::slug).toList());
-    if (Conditional.notModified(req, res, etag, state.lastModified())) {
-      return;
-    }
-    res.setContentType(XML);
-    write(
-        () ->
-            new Feeds(publicUrl)
-                .pagesSitemap(res.getOutputStream(), state.lastModified(), tagList, writers));
+    respondXml(
+        req,
+        res,
+        etag,
+        state.lastModified(),
+        out -> new Feeds(publicUrl).pagesSitemap(out, state.lastModified(), tagList, writers));
   }
 
   private void postsSitemap(HttpServletRequest req, HttpServletResponse res, long file)
@@ -196,25 +192,41 @@ public class FeedServlet extends HttpServlet {
       return;
     }
     String etag = etag("posts|" + publicUrl + "|" + state + "|" + perFile + "|" + file);
-    if (Conditional.notModified(req, res, etag, state.lastModified())) {
-      return;
-    }
-    List<PostLink> links = posts.findPublishedLinks((file - 1) * perFile, perFile);
-    res.setContentType(XML);
-    write(() -> new Feeds(publicUrl).postsSitemap(res.getOutputStream(), links));
+    respondXml(
+        req,
+        res,
+        etag,
+        state.lastModified(),
+        out ->
+            new Feeds(publicUrl)
+                .postsSitemap(out, posts.findPublishedLinks((file - 1) * perFile, perFile)));
   }
 
   private static String etag(String what) {
     return Conditional.etag(what.getBytes(StandardCharsets.UTF_8));
   }
 
-  private interface XmlWork {
-    void run() throws IOException, XMLStreamException;
+  private interface XmlWriting {
+    void to(java.io.OutputStream out) throws IOException, XMLStreamException;
   }
 
-  private static void write(XmlWork work) throws IOException {
+  /**
+   * Answers 304 when the client's copy is current; otherwise writes the XML straight to the
+   * response, as it is made.
+   */
+  private static void respondXml(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      String etag,
+      OffsetDateTime modified,
+      XmlWriting writing)
+      throws IOException {
+    if (Conditional.notModified(req, res, etag, modified)) {
+      return;
+    }
+    res.setContentType(XML);
     try {
-      work.run();
+      writing.to(res.getOutputStream());
     } catch (XMLStreamException e) {
       throw new IOException("Cannot write the sitemap", e);
     }
