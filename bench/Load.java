@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Times GraphQL requests against a running Jotter, one at a time, and prints p50 and p99.
+ * Times GraphQL requests against a running Jotter, one at a time, and prints p50 and p99 of each
+ * kind: a post page with related thinking, the home list, a tag page (name, post count, newest
+ * ten), a totalCount of all posts or of a tag's, the archive's month counts and a two-word search.
+ * Run it against a server with its response cache off, to time the work and not the cache.
  * Usage: java Load.java BASE_URL POSTS REQUESTS
  */
 public class Load {
@@ -24,9 +27,21 @@ public class Load {
         + " post { slug title readingTime { label } primaryTag { name } } } } }";
     String searchQuery = "query($q: String!) { search(query: $q, first: 10) { totalCount"
         + " edges { node { score snippet post { slug title } } } } }";
+    String card = "slug title excerpt publishedAt readingTime { label } primaryTag { name }";
+    String homeQuery = "{ posts(first: 10) { nodes { " + card + " } pageInfo { hasNextPage } } }";
+    String tagQuery = "query($slug: String!) { tag(slug: $slug) { name postCount"
+        + " posts(first: 10) { nodes { " + card + " } pageInfo { hasNextPage } } } }";
+    String countQuery = "query($tag: String) { posts(tag: $tag) { totalCount } }";
+    String archiveQuery = "{ archive { year month count } }";
     List<String> words = words(graphql);
     time("post page with related", requests, () -> send(graphql, postQuery,
         "{\"slug\": \"bench-post-" + (1 + random.nextInt(posts)) + "\"}"));
+    time("home list", requests, () -> send(graphql, homeQuery, "{}"));
+    time("tag page", requests, () -> send(graphql, tagQuery,
+        "{\"slug\": \"topic-" + (1 + random.nextInt(30)) + "\"}"));
+    time("totalCount (all, a tag)", requests, () -> send(graphql, countQuery,
+        random.nextBoolean() ? "{}" : "{\"tag\": \"topic-" + (1 + random.nextInt(30)) + "\"}"));
+    time("archive (month counts)", requests, () -> send(graphql, archiveQuery, "{}"));
     time("search (two words)", requests, () -> send(graphql, searchQuery,
         "{\"q\": \"" + words.get(random.nextInt(words.size())) + " "
             + words.get(random.nextInt(words.size())) + "\"}"));

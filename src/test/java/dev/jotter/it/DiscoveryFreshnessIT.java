@@ -86,7 +86,8 @@ class DiscoveryFreshnessIT {
       assertTrue(discovery.settled(), "settled within 30 s of the last change");
 
       RelatedEngine rebuilt = new RelatedEngine();
-      catalog.findAllPublished().forEach(view -> rebuilt.put(DiscoveryService.doc(view)));
+      DiscoveryService.forEachPublished(
+          catalog, page -> page.forEach(view -> rebuilt.put(DiscoveryService.doc(view))));
       java.util.Set<Long> ids = rebuilt.ids();
       java.util.Map<Long, List<Related>> stored = discovery.related(ids);
       for (long id : ids) {

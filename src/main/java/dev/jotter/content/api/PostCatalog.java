@@ -49,9 +49,6 @@ public interface PostCatalog {
   /** The same for public tags. */
   Map<Long, PostSlice> findPublishedByTags(List<Long> tagIds, PostPosition after, int first);
 
-  /** Every published post, oldest first: what discovery indexes at start. */
-  List<PostView> findAllPublished();
-
   /**
    * The address and dates of published posts, oldest first, without their bodies: {@code limit} of
    * them after the first {@code offset}.

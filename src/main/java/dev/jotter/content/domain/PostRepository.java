@@ -31,10 +31,7 @@ public interface PostRepository {
   /** Published posts with these ids (batch-fetching their authors and tags). */
   List<Post> findPublishedByIds(Collection<Long> ids);
 
-  /** Every published post, oldest first. */
-  List<Post> findAllPublished();
-
-  /** Slug, publishedAt and updatedAt of every published post, oldest first. */
+  /** Slug, publishedAt and updatedAt of published posts, oldest first: a page of them. */
   List<Object[]> findPublishedLinks(long offset, int limit);
 
   /** id, version, updatedAt, publishedAt of every published post, oldest first. */
@@ -46,8 +43,11 @@ public interface PostRepository {
   /** Count, newest updatedAt and newest publishedAt of the published posts. */
   Object[] publishedState();
 
-  /** The publication time of every published post. */
-  List<OffsetDateTime> findPublicationTimes();
+  /**
+   * Year, month (in UTC) and how many posts were published in it, newest month first, at most
+   * {@code months} of them: grouped by the database on the index of (status, published_at).
+   */
+  List<Object[]> countPublishedByMonth(int months);
 
   /**
    * The newest published posts of each of several authors (or tags), at most {@code limit} each,

@@ -20,6 +20,7 @@ public class DefaultAuthorCatalog implements AuthorCatalog {
 
   @Inject AuthorRepository authors;
   @Inject PostRepository posts;
+  @Inject PublishedCounts counts;
 
   @Override
   public Optional<AuthorView> findBySlug(String slug) {
@@ -56,6 +57,7 @@ public class DefaultAuthorCatalog implements AuthorCatalog {
 
   @Override
   public Map<Long, Long> countPublishedPosts(List<Long> authorIds) {
-    return posts.countPublishedByAuthor(authorIds);
+    return counts.getAll(
+        authorIds, PublishedCounts.AuthorPosts::new, posts::countPublishedByAuthor);
   }
 }

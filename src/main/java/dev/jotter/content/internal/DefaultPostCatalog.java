@@ -16,17 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /** Reads published posts; views are built inside the transaction that loaded the entities. */
 @ApplicationScoped
@@ -34,6 +30,7 @@ import java.util.TreeMap;
 public class DefaultPostCatalog implements PostCatalog {
 
   @Inject PostRepository posts;
+  @Inject PublishedCounts counts;
 
   @Override
   public Optional<PostView> findPublishedBySlug(String slug) {
@@ -69,7 +66,7 @@ public class DefaultPostCatalog implements PostCatalog {
 
   @Override
   public long countPublished(PostFilter filter) {
-    return posts.countPublished(filter);
+    return counts.get(filter, () -> posts.countPublished(filter));
   }
 
   @Override
@@ -119,11 +116,6 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
-  public List<PostView> findAllPublished() {
-    return posts.findAllPublished().stream().map(Views::of).toList();
-  }
-
-  @Override
   public List<PostLink> findPublishedLinks(long offset, int limit) {
     return posts.findPublishedLinks(offset, limit).stream()
         .map(row -> new PostLink((String) row[0], (OffsetDateTime) row[1], (OffsetDateTime) row[2]))
@@ -153,6 +145,10 @@ public class DefaultPostCatalog implements PostCatalog {
 
   @Override
   public PublishedState publishedState() {
+    return counts.get(PublishedState.class, this::readPublishedState);
+  }
+
+  private PublishedState readPublishedState() {
     Object[] row = posts.publishedState();
     OffsetDateTime updated = (OffsetDateTime) row[1];
     OffsetDateTime published = (OffsetDateTime) row[2];
@@ -165,13 +161,16 @@ public class DefaultPostCatalog implements PostCatalog {
 
   @Override
   public List<ArchiveMonth> archive() {
-    Map<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
-    for (OffsetDateTime at : posts.findPublicationTimes()) {
-      months.merge(YearMonth.from(at.atZoneSameInstant(ZoneOffset.UTC)), 1, Integer::sum);
-    }
-    return months.entrySet().stream()
-        .limit(MAX_ARCHIVE_MONTHS)
-        .map(e -> new ArchiveMonth(e.getKey().getYear(), e.getKey().getMonthValue(), e.getValue()))
-        .toList();
+    return counts.get(
+        ArchiveMonth.class,
+        () ->
+            posts.countPublishedByMonth(MAX_ARCHIVE_MONTHS).stream()
+                .map(
+                    row ->
+                        new ArchiveMonth(
+                            ((Number) row[0]).intValue(),
+                            ((Number) row[1]).intValue(),
+                            ((Number) row[2]).intValue()))
+                .toList());
   }
 }

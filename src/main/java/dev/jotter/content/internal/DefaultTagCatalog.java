@@ -20,6 +20,7 @@ public class DefaultTagCatalog implements TagCatalog {
 
   @Inject TagRepository tags;
   @Inject PostRepository posts;
+  @Inject PublishedCounts counts;
 
   @Override
   public Optional<TagView> findPublicBySlug(String slug) {
@@ -53,6 +54,6 @@ public class DefaultTagCatalog implements TagCatalog {
 
   @Override
   public Map<Long, Long> countPublishedPosts(List<Long> tagIds) {
-    return posts.countPublishedByTag(tagIds);
+    return counts.getAll(tagIds, PublishedCounts.TagPosts::new, posts::countPublishedByTag);
   }
 }

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class JpaPostRepository implements PostRepository {
     if (after != null) {
       jpql.append(" and (").append(keyset.after()).append(')');
     }
-    jpql.append(" order by ").append(keyset.orderBy());
+    jpql.append(" order by ").append(keyset.orderBy(true));
     TypedQuery<Post> query = em.createQuery(jpql.toString(), Post.class);
     bindFilter(query, filter);
     if (after != null) {
@@ -138,20 +139,20 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
-  public List<Post> findAllPublished() {
-    return em.createQuery(
-            "select p from Post p where p.status = :published order by p.publishedAt, p.id",
-            Post.class)
-        .setParameter("published", PostStatus.PUBLISHED)
-        .getResultList();
-  }
-
-  @Override
-  public List<OffsetDateTime> findPublicationTimes() {
-    return em.createQuery(
-            "select p.publishedAt from Post p where p.status = :published", OffsetDateTime.class)
-        .setParameter("published", PostStatus.PUBLISHED)
-        .getResultList();
+  public List<Object[]> countPublishedByMonth(int months) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "select extract(year from published_at at time zone 'UTC') as y,"
+                    + " extract(month from published_at at time zone 'UTC') as m, count(*)"
+                    + " from post where status = 'PUBLISHED' group by y, m"
+                    + " order by y desc, m desc fetch first "
+                    + months
+                    + " rows only")
+            .getResultList()) {
+      rows.add((Object[]) row);
+    }
+    return rows;
   }
 
   @Override
@@ -161,45 +162,66 @@ public class JpaPostRepository implements PostRepository {
     if (groupIds.isEmpty()) {
       return ids;
     }
+    // one branch per group, each reading the newest posts in the order of the index on
+    // (status, published_at) and stopping at the limit: the cost of a page, not of the group
+    // (a window over every post of the group grew with the blog: 0.3 s a tag at 100,000 posts)
     String link =
         byTag
-            ? "post_tag g join tag t on t.id = g.tag_id and t.name not like '#%'"
-            : "post_author g";
-    String group = byTag ? "g.tag_id" : "g.author_id";
-    StringBuilder sql =
-        new StringBuilder("select group_id, post_id from (select ")
-            .append(group)
-            .append(" as group_id, p.id as post_id, row_number() over (partition by ")
-            .append(group)
-            .append(" order by p.published_at desc, p.id desc) as n from post p join ")
-            .append(link)
-            .append(" on g.post_id = p.id where p.status = 'PUBLISHED' and ")
-            .append(group)
-            .append(" in (")
-            .append(String.join(",", Collections.nCopies(groupIds.size(), "?")))
-            .append(")");
-    if (after != null) {
-      sql.append(" and (p.published_at < ? or (p.published_at = ? and p.id < ?))");
-    }
-    sql.append(") ranked where n <= ? order by group_id, n");
-    Query query = em.createNativeQuery(sql.toString());
+            ? "select 1 from post_tag g join tag t on t.id = g.tag_id and t.name not like '#%'"
+                + " where g.post_id = p.id and g.tag_id = ?"
+            : "select 1 from post_author g where g.post_id = p.id and g.author_id = ?";
+    String branch =
+        "(select cast(? as bigint) as group_id, p.id as post_id, p.published_at as published_at from post p"
+            + " where p.status = 'PUBLISHED' and exists ("
+            + link
+            + ")"
+            + (after == null ? "" : " and p.published_at <= ? and (p.published_at < ? or p.id < ?)")
+            + " order by p.status desc, p.published_at desc, p.id desc fetch first "
+            + limit
+            + " rows only)";
+    Query query =
+        em.createNativeQuery(
+            String.join(" union all ", Collections.nCopies(groupIds.size(), branch)));
     int i = 1;
+    OffsetDateTime at = after == null ? null : OffsetDateTime.parse(after.sortValue());
     for (Long id : groupIds) {
       query.setParameter(i++, id);
+      query.setParameter(i++, id);
+      if (after != null) {
+        query.setParameter(i++, at);
+        query.setParameter(i++, at);
+        query.setParameter(i++, after.id());
+      }
     }
-    if (after != null) {
-      OffsetDateTime at = OffsetDateTime.parse(after.sortValue());
-      query.setParameter(i++, at);
-      query.setParameter(i++, at);
-      query.setParameter(i++, after.id());
-    }
-    query.setParameter(i, limit);
+    Map<Long, List<Object[]>> rows = new HashMap<>();
     for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
-      ids.computeIfAbsent(((Number) columns[0]).longValue(), k -> new ArrayList<>())
-          .add(((Number) columns[1]).longValue());
+      rows.computeIfAbsent(((Number) columns[0]).longValue(), k -> new ArrayList<>()).add(columns);
     }
+    // a union keeps no order: each group's posts newest first, again
+    Comparator<Object[]> newestFirst =
+        Comparator.<Object[], OffsetDateTime>comparing(r -> publishedAt(r[2]))
+            .thenComparing(r -> ((Number) r[1]).longValue())
+            .reversed();
+    rows.forEach(
+        (group, list) -> {
+          list.sort(newestFirst);
+          ids.put(group, list.stream().map(r -> ((Number) r[1]).longValue()).toList());
+        });
     return ids;
+  }
+
+  private static OffsetDateTime publishedAt(Object value) {
+    if (value instanceof OffsetDateTime at) {
+      return at;
+    }
+    if (value instanceof java.sql.Timestamp at) {
+      return at.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+    if (value instanceof java.time.Instant at) {
+      return at.atOffset(java.time.ZoneOffset.UTC);
+    }
+    throw new IllegalStateException("Unexpected timestamp " + value.getClass());
   }
 
   @Override
@@ -307,7 +329,7 @@ public class JpaPostRepository implements PostRepository {
     if (after != null) {
       jpql.append(" and (").append(keyset.after()).append(')');
     }
-    jpql.append(" order by ").append(keyset.orderBy());
+    jpql.append(" order by ").append(keyset.orderBy(false));
     TypedQuery<Post> query =
         em.createQuery(jpql.toString(), Post.class)
             .setParameter("statuses", List.of(PostStatus.DRAFT, PostStatus.SCHEDULED));
@@ -417,13 +439,16 @@ public class JpaPostRepository implements PostRepository {
 
   private static void appendFilter(StringBuilder jpql, PostFilter filter) {
     if (filter.tagSlug() != null) {
+      // exists, not in: probed post by post as the index is read in order, so a page of a tag
+      // does not first collect every post of the tag
       jpql.append(
-          " and p.id in (select tp.id from Post tp join tp.tags t"
-              + " where t.slug = :tag and t.name not like '#%')");
+          " and exists (select t.id from Post tp join tp.tags t where tp.id = p.id"
+              + " and t.slug = :tag and t.name not like '#%')");
     }
     if (filter.authorSlug() != null) {
       jpql.append(
-          " and p.id in (select ap.id from Post ap join ap.authors a where a.slug = :author)");
+          " and exists (select a.id from Post ap join ap.authors a where ap.id = p.id"
+              + " and a.slug = :author)");
     }
   }
 
@@ -456,19 +481,30 @@ public class JpaPostRepository implements PostRepository {
       return valueOf(order.name());
     }
 
-    String orderBy() {
+    /**
+     * With the status fixed by the query, the status leads the order too: then H2 reads the index
+     * on (status, date) in order and stops at the page's end instead of sorting every post.
+     */
+    String orderBy(boolean oneStatus) {
       String direction = ascending ? " asc" : " desc";
-      return path + direction + ", p.id" + direction;
+      return (oneStatus ? "p.status" + direction + ", " : "")
+          + path
+          + direction
+          + ", p.id"
+          + direction;
     }
 
+    /** After the position; the first, redundant bound lets the index start there. */
     String after() {
       String cmp = ascending ? ">" : "<";
       return path
           + ' '
           + cmp
-          + " :afterValue or ("
+          + "= :afterValue and ("
           + path
-          + " = :afterValue and p.id "
+          + ' '
+          + cmp
+          + " :afterValue or p.id "
           + cmp
           + " :afterId)";
     }

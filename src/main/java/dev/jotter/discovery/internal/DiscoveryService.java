@@ -3,6 +3,10 @@ package dev.jotter.discovery.internal;
 import dev.jotter.authoring.api.StaffGate;
 import dev.jotter.content.api.Heading;
 import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostStamp;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
@@ -44,6 +48,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -133,34 +138,76 @@ public class DiscoveryService {
       executor.execute(this::loadEngine);
       return;
     }
-    List<PostView> all = posts.findAllPublished();
-    engine.putAll(all.stream().map(DiscoveryService::doc).toList());
+    // one pass over the blog, a page at a time: memory for a page of posts, not for the blog
+    SearchIndex.Replacement replacement = searchCurrent ? null : index.replacement();
+    long[] indexNanos = {0};
+    int count =
+        forEachPublished(
+            posts,
+            page -> {
+              engine.putAll(page.stream().map(DiscoveryService::doc).toList());
+              if (replacement != null) {
+                long at = System.nanoTime();
+                page.forEach(view -> replacement.add(indexed(view)));
+                indexNanos[0] += System.nanoTime() - at;
+              }
+            });
     engineLoaded.countDown();
-    long indexStarted = System.nanoTime();
     String search = "up to date";
-    if (!searchCurrent) {
-      index.replaceAll(all.stream().map(DiscoveryService::indexed).toList(), fingerprint);
-      search = "rebuilt in " + (System.nanoTime() - indexStarted) / 1_000_000 + " ms";
+    if (replacement != null) {
+      long at = System.nanoTime();
+      replacement.commit(fingerprint);
+      indexNanos[0] += System.nanoTime() - at;
+      search = "rebuilt in " + indexNanos[0] / 1_000_000 + " ms";
     }
     String indexReport = search;
     if (relatedCurrent) {
       LOG.info(
           String.format(
               "Discovery ready in %d ms: %d posts; search index %s; related lists up to date",
-              (System.nanoTime() - started) / 1_000_000, all.size(), indexReport));
-    } else if (all.size() <= SYNCHRONOUS_REBUILD_LIMIT) {
-      rebuild(fingerprint, started, all.size(), indexReport);
+              (System.nanoTime() - started) / 1_000_000, count, indexReport));
+    } else if (count <= SYNCHRONOUS_REBUILD_LIMIT) {
+      rebuild(fingerprint, started, count, indexReport);
     } else {
       // a large blog serves its stored (stale) lists while the new ones are computed
-      int count = all.size(); // the lambda must not hold every post's text while it runs
       executor.execute(() -> rebuild(fingerprint, started, count, indexReport));
+    }
+  }
+
+  /**
+   * Hands every published post to {@code page}, oldest first, {@link PostCatalog#MAX_PAGE_SIZE} at
+   * a time, each page read in a transaction of its own: what reads the whole blog holds one page of
+   * it at a time.
+   *
+   * @return how many posts
+   */
+  public static int forEachPublished(PostCatalog posts, Consumer<List<PostView>> page) {
+    PostPosition after = null;
+    int count = 0;
+    while (true) {
+      PostSlice slice =
+          posts.findPublished(
+              PostFilter.NONE, PostOrder.PUBLISHED_AT_ASC, after, PostCatalog.MAX_PAGE_SIZE);
+      List<PostView> views = slice.posts();
+      if (!views.isEmpty()) {
+        page.accept(views);
+        count += views.size();
+        PostView last = views.get(views.size() - 1);
+        after =
+            new PostPosition(
+                PostOrder.PUBLISHED_AT_ASC, last.publishedAt().toInstant().toString(), last.id());
+      }
+      if (!slice.hasMore() || views.isEmpty()) {
+        return count;
+      }
     }
   }
 
   private void loadEngine() {
     long started = System.nanoTime();
     try {
-      engine.putAll(posts.findAllPublished().stream().map(DiscoveryService::doc).toList());
+      forEachPublished(
+          posts, page -> engine.putAll(page.stream().map(DiscoveryService::doc).toList()));
       engine.compile();
       LOG.info(
           String.format(

@@ -90,16 +90,32 @@ public final class SearchIndex implements AutoCloseable {
     return "";
   }
 
-  void replaceAll(List<IndexedPost> posts, String fingerprint) {
+  /**
+   * Starts replacing every document: searches see the old ones until {@link Replacement#commit}.
+   * The posts are added one at a time, so the caller need not hold them all.
+   */
+  Replacement replacement() {
     try {
       writer.deleteAll();
-      for (IndexedPost post : posts) {
-        writer.addDocument(document(post));
-      }
-      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
-      commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return new Replacement();
+  }
+
+  /** The documents of a {@link #replacement()}, until it is committed. */
+  final class Replacement {
+    void add(IndexedPost post) {
+      try {
+        writer.addDocument(document(post));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Makes the new documents the index, with the fingerprint of the content they hold. */
+    void commit(String fingerprint) {
+      markCurrent(fingerprint);
     }
   }
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.jotter.platform.changes.Change;
 import dev.jotter.platform.changes.ChangeLog;
+import dev.jotter.platform.persistence.AfterCompletion;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,20 +214,15 @@ public class ResponseCache {
       held.hold(keys);
     }
     drop(keys, all);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (all) {
-              held.releaseEverything();
-            } else {
-              held.release(keys);
-            }
-            drop(keys, all); // and what was computed meanwhile is not kept: the generation moved
+    AfterCompletion.run(
+        transactions,
+        () -> {
+          if (all) {
+            held.releaseEverything();
+          } else {
+            held.release(keys);
           }
+          drop(keys, all); // and what was computed meanwhile is not kept: the generation moved
         });
   }
 
