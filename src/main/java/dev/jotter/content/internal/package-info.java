@@ -1,5 +1,6 @@
 /**
- * The content module's services: read transactions that map entities to {@code api} views, and the
- * demo-blog seeder. Reached from outside only through the {@code api} interfaces.
+ * The content module's services: read transactions that map entities to {@code api} views, the
+ * counts beside lists kept between changes ({@link dev.jotter.content.internal.PublishedCounts}),
+ * and the demo-blog seeder. Reached from outside only through the {@code api} interfaces.
  */
 package dev.jotter.content.internal;
