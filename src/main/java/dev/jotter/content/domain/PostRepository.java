@@ -37,8 +37,11 @@ public interface PostRepository {
   /** id, version, updatedAt, publishedAt of every published post, oldest first. */
   List<Object[]> findPublishedStamps();
 
-  /** (post id, tag id) of every published post's tags, by post and position. */
-  List<Object[]> findPublishedTagIds();
+  /**
+   * (post id, position, tag id) of every post's tags, drafts' too, in no order: one read of the
+   * small join table, without the posts.
+   */
+  List<Object[]> findTagPositions();
 
   /** Count, newest updatedAt and newest publishedAt of the published posts. */
   Object[] publishedState();

@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -124,11 +126,19 @@ public class DefaultPostCatalog implements PostCatalog {
 
   @Override
   public List<PostStamp> publishedStamps() {
-    Map<Long, List<Long>> tags = new java.util.HashMap<>();
-    for (Object[] row : posts.findPublishedTagIds()) {
-      tags.computeIfAbsent(((Number) row[0]).longValue(), k -> new java.util.ArrayList<>())
-          .add(((Number) row[1]).longValue());
+    // (position, tag id) pairs per post, sorted by position below
+    Map<Long, List<long[]>> positions = new HashMap<>();
+    for (Object[] row : posts.findTagPositions()) {
+      positions
+          .computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>(2))
+          .add(new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
     }
+    Map<Long, List<Long>> tags = new HashMap<>();
+    positions.forEach(
+        (post, pairs) -> {
+          pairs.sort(Comparator.comparingLong(pair -> pair[0]));
+          tags.put(post, pairs.stream().map(pair -> pair[1]).toList());
+        });
     return posts.findPublishedStamps().stream()
         .map(
             row -> {

@@ -60,9 +60,22 @@ public class JpaPostRepository implements PostRepository {
 
   @Override
   public long countPublished(PostFilter filter) {
-    StringBuilder jpql =
-        new StringBuilder("select count(p) from Post p where p.status = :published");
-    appendFilter(jpql, filter);
+    // joins, not the lists' exists: the database starts from the tag's (or author's) rows in the
+    // join table; probing every published post for the tag took 13.6 s at 100,000 posts on H2
+    StringBuilder jpql = new StringBuilder("select count(p) from Post p");
+    if (filter.tagSlug() != null) {
+      jpql.append(" join p.tags t");
+    }
+    if (filter.authorSlug() != null) {
+      jpql.append(" join p.authors a");
+    }
+    jpql.append(" where p.status = :published");
+    if (filter.tagSlug() != null) {
+      jpql.append(" and t.slug = :tag and t.name not like '#%'");
+    }
+    if (filter.authorSlug() != null) {
+      jpql.append(" and a.slug = :author");
+    }
     TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
     bindFilter(query, filter);
     return query.getSingleResult();
@@ -111,21 +124,25 @@ public class JpaPostRepository implements PostRepository {
   @Override
   public List<Object[]> findPublishedStamps() {
     return em.createQuery(
+            // every column is in the index of (status, published_at, id, version, updated_at),
+            // which H2 reads in order only when the ORDER BY names its first column too
             "select p.id, p.version, p.updatedAt, p.publishedAt from Post p"
-                + " where p.status = :published order by p.publishedAt, p.id",
+                + " where p.status = :published order by p.status, p.publishedAt, p.id",
             Object[].class)
         .setParameter("published", PostStatus.PUBLISHED)
         .getResultList();
   }
 
   @Override
-  public List<Object[]> findPublishedTagIds() {
-    return em.createQuery(
-            "select p.id, t.id from Post p join p.tags t where p.status = :published"
-                + " order by p.id, index(t)",
-            Object[].class)
-        .setParameter("published", PostStatus.PUBLISHED)
-        .getResultList();
+  public List<Object[]> findTagPositions() {
+    // joined to post, the 200,000 rows of 100,000 posts took 2.5 s on H2 (a post's row is read
+    // for each); the join table alone, unordered, 0.2 to 0.5 s
+    List<Object[]> rows = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery("select post_id, position, tag_id from post_tag").getResultList()) {
+      rows.add((Object[]) row);
+    }
+    return rows;
   }
 
   @Override

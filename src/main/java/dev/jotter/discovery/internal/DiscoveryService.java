@@ -32,11 +32,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -118,10 +120,13 @@ public class DiscoveryService {
     }
     long started = System.nanoTime();
     List<PostStamp> stamps = posts.publishedStamps();
+    long read = System.nanoTime();
     String fingerprint = fingerprint(stamps);
+    long fingerprinted = System.nanoTime();
     Path path = Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir")), "search-index");
     Files.createDirectories(path);
     index = new SearchIndex(path);
+    long opened = System.nanoTime();
     long every = Math.max(1, Math.min(settleAfterSeconds, 10));
     settling =
         scheduler.scheduleWithFixedDelay(this::settleWhenQuiet, every, every, TimeUnit.SECONDS);
@@ -132,9 +137,14 @@ public class DiscoveryService {
       // engine the next change needs is loaded meanwhile
       LOG.info(
           String.format(
-              "Discovery ready in %d ms: %d posts; search index and related lists up to date;"
-                  + " loading the related engine in the background",
-              (System.nanoTime() - started) / 1_000_000, stamps.size()));
+              "Discovery ready in %d ms: %d posts; search index and related lists up to date"
+                  + " (stamps read in %d ms, fingerprinted in %d ms, search index opened in %d"
+                  + " ms); loading the related engine in the background",
+              (System.nanoTime() - started) / 1_000_000,
+              stamps.size(),
+              (read - started) / 1_000_000,
+              (fingerprinted - read) / 1_000_000,
+              (opened - fingerprinted) / 1_000_000));
       executor.execute(this::loadEngine);
       return;
     }
@@ -496,28 +506,47 @@ public class DiscoveryService {
     return String.join("\n", view.headings().stream().map(Heading::text).toList());
   }
 
-  /** Identifies the published content (and the algorithm) the indexes were built from. */
+  /**
+   * Identifies the published content (and the algorithm) the indexes were built from: a SHA-256 of
+   * each post's id, version, dates and tag ids as binary numbers (as text, formatting them cost
+   * most of a start-up's second at 100,000 posts).
+   */
   static String fingerprint(List<PostStamp> all) {
+    MessageDigest digest;
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(ALGORITHM.getBytes(StandardCharsets.UTF_8));
-      for (PostStamp v : all) {
-        String line =
-            v.id()
-                + "|"
-                + v.version()
-                + "|"
-                + v.updatedAt()
-                + "|"
-                + v.publishedAt()
-                + "|"
-                + v.tagIds()
-                + "\n";
-        digest.update(line.getBytes(StandardCharsets.UTF_8));
-      }
-      return all.size() + ":" + HexFormat.of().formatHex(digest.digest());
+      digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+    digest.update(ALGORITHM.getBytes(StandardCharsets.UTF_8));
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    for (PostStamp stamp : all) {
+      room(buffer, digest, 52).putLong(stamp.id()).putLong(stamp.version());
+      instant(buffer, stamp.updatedAt());
+      instant(buffer, stamp.publishedAt());
+      buffer.putInt(stamp.tagIds().size());
+      for (long tag : stamp.tagIds()) {
+        room(buffer, digest, 8).putLong(tag);
+      }
+    }
+    room(buffer, digest, buffer.capacity());
+    return all.size() + ":" + HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The buffer with at least {@code bytes} free, its content fed to the digest if need be. */
+  private static ByteBuffer room(ByteBuffer buffer, MessageDigest digest, int bytes) {
+    if (buffer.remaining() < bytes) {
+      digest.update(buffer.array(), 0, buffer.position());
+      buffer.clear();
+    }
+    return buffer;
+  }
+
+  private static void instant(ByteBuffer buffer, OffsetDateTime time) {
+    if (time == null) {
+      buffer.putLong(Long.MIN_VALUE).putInt(0);
+    } else {
+      buffer.putLong(time.toEpochSecond()).putInt(time.getNano());
     }
   }
 }
