@@ -521,7 +521,7 @@ public class DiscoveryService {
     digest.update(ALGORITHM.getBytes(StandardCharsets.UTF_8));
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     for (PostStamp stamp : all) {
-      room(buffer, digest, 52).putLong(stamp.id()).putLong(stamp.version());
+      room(buffer, digest, STAMP_BYTES).putLong(stamp.id()).putLong(stamp.version());
       instant(buffer, stamp.updatedAt());
       instant(buffer, stamp.publishedAt());
       buffer.putInt(stamp.tagIds().size());
@@ -529,9 +529,12 @@ public class DiscoveryService {
         room(buffer, digest, 8).putLong(tag);
       }
     }
-    room(buffer, digest, buffer.capacity());
+    digest.update(buffer.array(), 0, buffer.position());
     return all.size() + ":" + HexFormat.of().formatHex(digest.digest());
   }
+
+  /** A stamp's fixed part: id and version (8 bytes each), two instants (12), the tag count (4). */
+  private static final int STAMP_BYTES = 8 + 8 + 12 + 12 + 4;
 
   /** The buffer with at least {@code bytes} free, its content fed to the digest if need be. */
   private static ByteBuffer room(ByteBuffer buffer, MessageDigest digest, int bytes) {
