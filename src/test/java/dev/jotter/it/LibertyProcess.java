@@ -76,6 +76,11 @@ final class LibertyProcess implements AutoCloseable {
     return server;
   }
 
+  /** Sets an environment variable for the starts that follow. */
+  void environment(String name, String value) {
+    environment.put(name, value);
+  }
+
   URI base() {
     return URI.create("http://localhost:" + httpPort);
   }

@@ -271,6 +271,34 @@ class TwoServersIT {
 
   @Test
   @Order(6)
+  void aServerRestartedWhileTheOtherWroteIsServedFromItsStoredIndexesAndCatchesUp() {
+    // A died in the burst above; while it is down, B publishes
+    String word = "restartzq" + System.nanoTime() % 100_000;
+    String id = publish(onB, "Restarted " + word, gardenText(word, "restart"));
+    // A's blog counts as a large one: its stored indexes are served at once, checked behind
+    a.environment("JOTTER_DISCOVERY_SYNCHRONOUS_LIMIT", "1");
+    a.start();
+    assertThat(a.messagesContaining("checking them against the blog in the background"))
+        .as("A was ready before it checked its indexes")
+        .hasSize(1);
+    within(
+        Duration.ofSeconds(60),
+        "A's background check found its indexes stale and rebuilt them",
+        () ->
+            a.messagesContaining("Discovery ready").stream().anyMatch(l -> l.contains("rebuilt")));
+    within(
+        "A's search finds what B published while A was down",
+        () -> searchIds(onA, word).contains(id));
+    assertThat(a.messagesContaining("Cannot check discovery's indexes")).isEmpty();
+    // and A takes writes again: its refresh waited for the check, then indexed the change
+    String after = "afterzq" + System.nanoTime() % 100_000;
+    String second = publish(onA, "After " + after, gardenText(after, "second"));
+    assertThat(searchIds(onA, after)).as("A reads its own write").contains(second);
+    within("B's search finds A's write", () -> searchIds(onB, after).contains(second));
+  }
+
+  @Test
+  @Order(7)
   void aPgDumpRestoredIntoANewDatabaseServesEveryPostWithSearchAndRelated() throws Exception {
     Path pgDump = pgTool("pg_dump");
     Path pgRestore = pgTool("pg_restore");

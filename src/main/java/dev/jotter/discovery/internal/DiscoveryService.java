@@ -55,10 +55,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps discovery's indexes fresh: at start it loads every published post, rebuilds the search
- * index and the related lists when they are missing or stale (their content fingerprint differs),
- * and afterwards follows the content's changes in the change log ({@link DiscoveryFollower}, on
- * every server), recomputing only the posts a change can affect.
+ * Keeps discovery's indexes fresh: at start it compares the fingerprint of the published content
+ * (each post's id, version, dates and tags: never its text) with the indexes', rebuilds the search
+ * index and the related lists when they are missing or stale, and otherwise loads the related
+ * engine behind; a blog larger than {@code jotter.discovery.synchronous-limit} posts is served from
+ * its stored indexes while all of that runs behind. Afterwards it follows the content's changes in
+ * the change log ({@link DiscoveryFollower}, on every server), recomputing only the posts a change
+ * can affect.
  *
  * <p>A change also moves what every post's score is measured against (how rare a word or a tag is,
  * how coherent a tag's posts are), so lists the change did not touch can drift by a little (on the
@@ -73,8 +76,14 @@ public class DiscoveryService {
   /** Change it when the related computation changes, so stored lists are rebuilt. */
   static final String ALGORITHM = "related-v3";
 
-  /** Up to this many posts, start-up waits for a rebuild of the related lists; above, not. */
-  static final int SYNCHRONOUS_REBUILD_LIMIT = 2_000;
+  /**
+   * Up to this many posts, start-up waits for the check of the stored indexes against the blog and
+   * for a rebuild of the related lists; above, for neither (both run behind, while the stored
+   * indexes are served).
+   */
+  @Inject
+  @ConfigProperty(name = "jotter.discovery.synchronous-limit", defaultValue = "2000")
+  int synchronousLimit;
 
   private static final Logger LOG = Logger.getLogger(DiscoveryService.class.getName());
 
@@ -119,32 +128,61 @@ public class DiscoveryService {
       return; // already started: the event is fired once per start of the application
     }
     long started = System.nanoTime();
+    Path path = Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir")), "search-index");
+    Files.createDirectories(path);
+    index = new SearchIndex(path);
+    long every = Math.max(1, Math.min(settleAfterSeconds, 10));
+    settling =
+        scheduler.scheduleWithFixedDelay(this::settleWhenQuiet, every, every, TimeUnit.SECONDS);
+    int stored = index.size();
+    if (stored > synchronousLimit) {
+      // a large blog is served from its stored search index and related lists at once; whether
+      // they still match the blog is checked behind (reading its stamps takes seconds there), and
+      // any change or rebuild waits for that check (awaitEngine)
+      LOG.info(
+          String.format(
+              "Discovery serving the stored search index of %d posts (opened in %d ms) and the"
+                  + " stored related lists; checking them against the blog in the background",
+              stored, (System.nanoTime() - started) / 1_000_000));
+      executor.execute(() -> checkInBackground(started));
+      return;
+    }
+    check(started);
+  }
+
+  private void checkInBackground(long started) {
+    try {
+      check(started);
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.SEVERE, "Cannot check discovery's indexes", e);
+      engineLoaded.countDown(); // what waits for the engine fails fast instead of for minutes
+    }
+  }
+
+  /**
+   * Compares the indexes' fingerprints with the blog's and rebuilds what differs; ready for changes
+   * (the engine loaded, any new search index committed) when it returns, or behind it.
+   */
+  private void check(long started) {
+    long checking = System.nanoTime();
     List<PostStamp> stamps = posts.publishedStamps();
     long read = System.nanoTime();
     String fingerprint = fingerprint(stamps);
     long fingerprinted = System.nanoTime();
-    Path path = Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir")), "search-index");
-    Files.createDirectories(path);
-    index = new SearchIndex(path);
-    long opened = System.nanoTime();
-    long every = Math.max(1, Math.min(settleAfterSeconds, 10));
-    settling =
-        scheduler.scheduleWithFixedDelay(this::settleWhenQuiet, every, every, TimeUnit.SECONDS);
     boolean searchCurrent = fingerprint.equals(index.fingerprint());
     boolean relatedCurrent = store.fingerprint().equals(Optional.of(fingerprint));
     if (searchCurrent && relatedCurrent) {
-      // nothing changed while Jotter was down: ready at once, without reading a single post; the
-      // engine the next change needs is loaded meanwhile
+      // nothing changed while Jotter was down: ready without reading a single post; the engine the
+      // next change needs is loaded meanwhile
       LOG.info(
           String.format(
               "Discovery ready in %d ms: %d posts; search index and related lists up to date"
-                  + " (stamps read in %d ms, fingerprinted in %d ms, search index opened in %d"
-                  + " ms); loading the related engine in the background",
+                  + " (stamps read in %d ms, fingerprinted in %d ms); loading the related engine in"
+                  + " the background",
               (System.nanoTime() - started) / 1_000_000,
               stamps.size(),
-              (read - started) / 1_000_000,
-              (fingerprinted - read) / 1_000_000,
-              (opened - fingerprinted) / 1_000_000));
+              (read - checking) / 1_000_000,
+              (fingerprinted - read) / 1_000_000));
       executor.execute(this::loadEngine);
       return;
     }
@@ -162,7 +200,6 @@ public class DiscoveryService {
                 indexNanos[0] += System.nanoTime() - at;
               }
             });
-    engineLoaded.countDown();
     String search = "up to date";
     if (replacement != null) {
       long at = System.nanoTime();
@@ -170,13 +207,16 @@ public class DiscoveryService {
       indexNanos[0] += System.nanoTime() - at;
       search = "rebuilt in " + indexNanos[0] / 1_000_000 + " ms";
     }
+    // only now: a change's refresh commits the search index, which must not commit a replacement
+    // half-built
+    engineLoaded.countDown();
     String indexReport = search;
     if (relatedCurrent) {
       LOG.info(
           String.format(
               "Discovery ready in %d ms: %d posts; search index %s; related lists up to date",
               (System.nanoTime() - started) / 1_000_000, count, indexReport));
-    } else if (count <= SYNCHRONOUS_REBUILD_LIMIT) {
+    } else if (count <= synchronousLimit) {
       rebuild(fingerprint, started, count, indexReport);
     } else {
       // a large blog serves its stored (stale) lists while the new ones are computed

@@ -77,6 +77,11 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** How many posts the index holds (what it was last committed with, and changes since). */
+  int size() {
+    return writer.getDocStats().numDocs;
+  }
+
   /** The fingerprint of the content last fully indexed; empty for a new index. */
   String fingerprint() {
     Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
