@@ -11,7 +11,7 @@
 #   - the server's peak resident memory during the rebuild and the reads, and
 #   - a restart with up-to-date indexes: seconds from 'server start' to ready,
 # and at the end one table of every size, each read's p50 also as a ratio to the first size's.
-# HEAP (default 768m) is the server's -Xmx. DB=postgresql runs it on PostgreSQL (a database
+# HEAP (default 512m) is the server's -Xmx. DB=postgresql runs it on PostgreSQL (a database
 # jotter_bench, dropped and created for each size, at PG_URL, default jdbc:postgresql://localhost:5432/,
 # as PG_USER / PG_PASSWORD, default jotter_ci / jotter-ci: the CI role, which may create databases).
 # Usage: bench/run.sh     SIZES="200 2000" REQUESTS=300 bench/run.sh     SIZES="200 100000" ...
@@ -66,7 +66,7 @@ for POSTS in $SIZES; do
     db_args+=("$POSTS" "$SECTIONS")
   fi
   make_server benchServer "$PORT" JOTTER_DEMO_SEED=false JOTTER_CACHE_RESPONSES_MAX_BYTES=0 \
-    "JVM_ARGS=-Xmx${HEAP:-768m}" "${db_env[@]}"
+    "JVM_ARGS=-Xmx${HEAP:-512m}" "${db_env[@]}"
   echo "== first start: Flyway creates the schema"
   start
   stop
@@ -106,11 +106,13 @@ for POSTS in $SIZES; do
   t1=$(date +%s.%N)
   restart=$(python3 -c "print(round($t1 - $t0, 1))")
   echo "restart to ready: $restart s"
-  grep -h "Discovery ready" "$SERVER/logs/messages.log" | sed 's/.*Discovery ready/Discovery ready/'
   for _ in $(seq 1 600); do
     if grep -q "Related engine loaded" "$SERVER/logs/messages.log"; then break; fi
     sleep 1
   done
+  # above JOTTER_DISCOVERY_SYNCHRONOUS_LIMIT posts, the check of the stored indexes runs behind
+  grep -hE "Discovery (serving|ready)|Related engine loaded" "$SERVER/logs/messages.log" |
+    sed -E 's/.*(Discovery|Related engine)/\1/'
   engine_ms=$(log_value 'Related engine loaded in \([0-9]*\) ms')
   stop
   generation=$(sed -n 's/.* in \([0-9.]*\) s$/\1/p' "$OUT/generate-$POSTS.txt")
@@ -120,7 +122,7 @@ done
 
 echo
 echo "=================== summary ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"\
-  "-Xmx${HEAP:-768m}, $DB, ~$((SECTIONS * 135)) words a post, $(date -u +%F))"
+  "-Xmx${HEAP:-512m}, $DB, ~$((SECTIONS * 135)) words a post, $(date -u +%F))"
 python3 - "$OUT" $SIZES <<'EOF'
 import re, sys
 out, sizes = sys.argv[1], sys.argv[2:]

@@ -25,6 +25,15 @@ public class DiscoveryFollower implements ChangeConsumer {
     return "discovery";
   }
 
+  /**
+   * Not until the related engine is loaded (behind a restart, a minute at 100,000 posts): a publish
+   * meanwhile is answered at once and reaches search and the related lists right after.
+   */
+  @Override
+  public boolean ready() {
+    return discovery.engineReady();
+  }
+
   @Override
   public void apply(List<Change> changes) {
     Set<Long> posts = new LinkedHashSet<>();

@@ -268,6 +268,11 @@ public class DiscoveryService {
     }
   }
 
+  /** Whether the related engine is loaded (and the start-up check done): changes can be applied. */
+  public boolean engineReady() {
+    return engineLoaded.getCount() == 0;
+  }
+
   /**
    * Waits for the related engine, which a start with up-to-date indexes loads in the background
    * (seconds; at most {@value #ENGINE_WAIT_MINUTES} minutes): changes and overrides need it.

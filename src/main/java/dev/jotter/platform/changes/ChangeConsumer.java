@@ -13,6 +13,14 @@ public interface ChangeConsumer {
   /** A stable name, unique among consumers: where its position is kept. */
   String name();
 
+  /**
+   * Whether it can apply changes now. While it cannot (an index still loading at start, say), its
+   * changes wait in the log, the committing request is not held up, and the next poll asks again.
+   */
+  default boolean ready() {
+    return true;
+  }
+
   /** Applies a batch of changes, oldest first. */
   void apply(List<Change> changes) throws Exception;
 }

@@ -185,6 +185,9 @@ public class ChangeRelay {
     if (System.nanoTime() - f.notBefore < 0) {
       return; // backing off after a failure
     }
+    if (!f.consumer.ready()) {
+      return; // the poll comes back in pollMillis
+    }
     boolean locked;
     try {
       locked = f.lock.tryLock(30, TimeUnit.SECONDS);
