@@ -55,15 +55,17 @@ after(async () => {
 
 /**
  * A fresh page (own context) that records console errors, uncaught page errors, failed requests
- * and HTTP error responses into `problems`, tagged with the test's name.
+ * and HTTP error responses into `problems`, tagged with the test's name; `expected` (a RegExp)
+ * leaves out what the test expects.
  */
-async function openPage(t, { viewport = { width: 1280, height: 900 }, record = true } = {}) {
+async function openPage(t, { viewport = { width: 1280, height: 900 }, record = true, expected = null } = {}) {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const own = [];
   if (record) {
     const note = (what) => {
+      if (expected && expected.test(what)) return; // what the test asked for (a 404 page, say)
       own.push(what);
       problems.push(`${t.name}: ${what}`);
     };
@@ -175,11 +177,17 @@ test('home lists the newest posts with category, reading time, author and date, 
     assert.ok((await text(card.locator('.author-name'))).length > 0, `post ${i} has an author`);
     assert.match(await card.locator('time').getAttribute('datetime'), /^\d{4}-\d\d-\d\d/);
   }
+  // The demo blog's featured post carries a "Featured" badge on its card; no other card does.
+  const featured = page.locator('.post-card.featured');
+  assert.equal(await featured.count(), 1, 'one featured post on the home page');
+  assert.equal(await text(featured.locator('.featured-badge')), 'Featured');
+  assert.equal(await featured.locator('h2 a').getAttribute('href'), '/p/twenty-minutes-to-mars');
+  assert.equal(await page.locator('.featured-badge').count(), 1);
   // The category label is a small uppercase label.
   assert.equal(await cards.first().locator('.category').evaluate((el) => getComputedStyle(el).textTransform), 'uppercase');
 
   // Contrast of body text, muted text and the category label.
-  for (const selector of ['.post-card .excerpt', '.post-card .meta', '.post-card .category', '.post-card h2 a', '.lede']) {
+  for (const selector of ['.post-card .excerpt', '.post-card .meta', '.post-card .category', '.post-card h2 a', '.lede', '.featured-badge']) {
     const ratio = await contrastOf(page.locator(selector).first());
     assert.ok(ratio >= 4.5, `contrast of ${selector} is ${ratio.toFixed(2)}, needs 4.5`);
   }
@@ -392,9 +400,11 @@ test('a tag page and an author page are reached through links and list their pos
 });
 
 test('unknown slugs show the friendly 404 page', async (t) => {
-  const { page, problems: own } = await openPage(t);
+  // the pages themselves answer 404 (so crawlers do not index them), which the browser logs
+  const { page, problems: own } = await openPage(t, { expected: /404.*\/(p|tag|author)\/no-such-[a-z]+\)?$/ });
   for (const path of ['/p/no-such-post', '/tag/no-such-tag', '/author/no-such-author']) {
-    await page.goto(`${BASE}${path}`);
+    const res = await page.goto(`${BASE}${path}`);
+    assert.equal(res.status(), 404, `${path} answers 404, so crawlers do not index it`);
     await ready(page, 'not-found');
     assert.equal(await text(page.locator('h1')), 'This page drifted out of orbit', path);
     assert.equal(await page.title(), 'Page not found — Jotter');

@@ -17,10 +17,11 @@ export class NotFound extends Error {
 // ---------------------------------------------------------------- shared pieces
 
 /** "SPACE · 3 min read": the category label (linking to its tag page) and the reading time. */
-function kicker(primaryTag, readingTime) {
+function kicker(primaryTag, readingTime, featured = false) {
   return h(
     'p',
     { class: 'kicker' },
+    featured ? h('span', { class: 'featured-badge' }, 'Featured') : null,
     primaryTag ? h('a', { class: 'category', href: tagHref(primaryTag.slug) }, primaryTag.name) : null,
     primaryTag && readingTime ? h('span', { class: 'dot', 'aria-hidden': 'true' }, '·') : null,
     readingTime ? h('span', { class: 'reading-time' }, readingTime.label) : null,
@@ -31,8 +32,8 @@ function kicker(primaryTag, readingTime) {
 function postCard(post, headingLevel = 'h2') {
   return h(
     'article',
-    { class: 'post-card' },
-    kicker(post.primaryTag, post.readingTime),
+    { class: post.featured ? 'post-card featured' : 'post-card' },
+    kicker(post.primaryTag, post.readingTime, post.featured),
     h(headingLevel, { class: 'post-card-title' }, h('a', { href: postHref(post.slug) }, post.title)),
     post.excerpt ? h('p', { class: 'excerpt' }, post.excerpt) : null,
     h(

@@ -20,6 +20,7 @@ const POST_CARD = /* GraphQL */ `
     title
     excerpt
     publishedAt
+    featured
     readingTime { label }
     primaryTag { name slug }
     author { name slug }

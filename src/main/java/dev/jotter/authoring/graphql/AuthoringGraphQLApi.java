@@ -14,6 +14,7 @@ import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.graphql.Author;
 import dev.jotter.content.graphql.ContentGraphQLApi;
 import dev.jotter.content.graphql.Post;
@@ -173,7 +174,7 @@ public class AuthoringGraphQLApi {
   @Mutation("createDraft")
   @Description("Starts a post as a draft by you; its slug is made from the title.")
   public @NonNull Post createDraft(@NonNull @Valid @Name("input") PostInput input)
-      throws UnauthenticatedException, InvalidArgumentException {
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
     return post(posts.createDraft(input.toDraft()));
   }
 
@@ -313,6 +314,18 @@ public class AuthoringGraphQLApi {
     return postList.stream()
         .map(p -> visible.get(p.getView().id()))
         .map(p -> p == null ? null : p.markdown())
+        .toList();
+  }
+
+  @Name("seoSettings")
+  @Description(
+      "The SEO fields as the author set them (null: derived, see seo): for the post's authors"
+          + " and editors; null for readers.")
+  public List<PostSeo> seoSettings(@Source List<Post> postList) {
+    Map<Long, EditablePost> visible = posts.previews(ids(postList));
+    return postList.stream()
+        .map(p -> visible.get(p.getView().id()))
+        .map(p -> p == null ? null : p.post().seo())
         .toList();
   }
 

@@ -13,6 +13,7 @@ import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
 import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
@@ -66,9 +67,10 @@ public class PostAuthoring {
   int maxMarkdownBytes;
 
   public EditablePost createDraft(PostDraft draft)
-      throws UnauthenticatedException, InvalidArgumentException {
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
     StaffUser me = current.require();
     check(draft, true);
+    checkAuthors(me, null, draft);
     EditablePost post = editor.create(me.authorId(), draft, Clock.now());
     keepRevision(post, me);
     return post;
@@ -82,6 +84,7 @@ public class PostAuthoring {
     StaffUser me = current.require();
     EditablePost before = authorize(postId, PostAction.EDIT);
     check(draft, false);
+    checkAuthors(me, before, draft);
     return save(me, before, expectedVersion, draft);
   }
 
@@ -320,6 +323,15 @@ public class PostAuthoring {
       throw new InvalidArgumentException(
           "featureImage.url: an http(s) URL or a path on this site starting with /.");
     }
+    checkSeo(draft.seo());
+    if (draft.authorSlugs() != null && draft.authorSlugs().size() > PostEditor.MAX_AUTHORS) {
+      throw new InvalidArgumentException(
+          "authors: a post can have at most "
+              + PostEditor.MAX_AUTHORS
+              + " authors; it had "
+              + draft.authorSlugs().size()
+              + ".");
+    }
     if (draft.tagSlugs() != null && draft.tagSlugs().size() > PostEditor.MAX_TAGS) {
       throw new InvalidArgumentException(
           "tags: a post can have at most "
@@ -329,6 +341,90 @@ public class PostAuthoring {
               + ".");
     }
   }
+
+  /**
+   * Ghost's rule for who may name whom: editors and administrators set any authors; contributors
+   * and authors may add and remove co-authors, but a new post's primary author is themselves, an
+   * existing post keeps its primary author, and they stay among its authors.
+   *
+   * @param before the post being changed; null for a new one
+   */
+  private void checkAuthors(StaffUser me, EditablePost before, PostDraft draft)
+      throws ForbiddenException {
+    if (draft.authorSlugs() == null
+        || draft.authorSlugs().isEmpty()
+        || me.role().atLeast(Role.EDITOR)) {
+      return; // an empty list is refused by the content's own rules
+    }
+    String mine = authors.find(me.authorId()).map(AuthorView::slug).orElse("");
+    String primary = before == null ? mine : before.post().primaryAuthor().slug();
+    if (!primary.equals(draft.authorSlugs().get(0))) {
+      throw new ForbiddenException(
+          before == null
+              ? "authors: your own author card ("
+                  + mine
+                  + ") comes first on a post you create;"
+                  + " only editors may make someone else its primary author."
+              : "authors: the primary author ("
+                  + primary
+                  + ") stays first; only editors may"
+                  + " change it.");
+    }
+    if (!draft.authorSlugs().contains(mine)) {
+      throw new ForbiddenException(
+          "authors: you cannot take yourself (" + mine + ") off the post; an editor can.");
+    }
+  }
+
+  /** The longest SEO titles and descriptions, and what its URLs may be. */
+  private static void checkSeo(PostSeo seo) throws InvalidArgumentException {
+    if (seo == null) {
+      return;
+    }
+    for (String[] title :
+        new String[][] {
+          {"metaTitle", seo.metaTitle()},
+          {"ogTitle", seo.ogTitle()},
+          {"twitterTitle", seo.twitterTitle()}
+        }) {
+      tooLong("seo." + title[0], title[1], PostSeo.MAX_TITLE);
+    }
+    for (String[] text :
+        new String[][] {
+          {"metaDescription", seo.metaDescription()},
+          {"ogDescription", seo.ogDescription()},
+          {"twitterDescription", seo.twitterDescription()}
+        }) {
+      tooLong("seo." + text[0], text[1], PostSeo.MAX_DESCRIPTION);
+    }
+    if (seo.canonicalUrl() != null
+        && !seo.canonicalUrl().isEmpty()
+        && !seo.canonicalUrl().matches(CANONICAL_URL)) {
+      throw new InvalidArgumentException("seo.canonicalUrl: an absolute http(s) URL.");
+    }
+    for (String[] image :
+        new String[][] {{"ogImage", seo.ogImage()}, {"twitterImage", seo.twitterImage()}}) {
+      if (image[1] != null && !image[1].isEmpty() && !image[1].matches(IMAGE_URL)) {
+        throw new InvalidArgumentException(
+            "seo." + image[0] + ": an http(s) URL or a path on this site starting with /.");
+      }
+      tooLong("seo." + image[0], image[1], MAX_URL);
+    }
+    tooLong("seo.canonicalUrl", seo.canonicalUrl(), MAX_URL);
+  }
+
+  private static void tooLong(String field, String value, int max) throws InvalidArgumentException {
+    if (value != null && value.length() > max) {
+      throw new InvalidArgumentException(
+          field + ": at most " + max + " characters; it has " + value.length() + ".");
+    }
+  }
+
+  /** An absolute http(s) URL, as a canonical link must be. */
+  public static final String CANONICAL_URL = "https?://[^\\s]+";
+
+  /** The longest URL a post keeps (feature image, canonical, social images). */
+  public static final int MAX_URL = 2048;
 
   private void keepRevision(EditablePost post, StaffUser me) {
     String name = authors.find(me.authorId()).map(AuthorView::name).orElse(me.email());

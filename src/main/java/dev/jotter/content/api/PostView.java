@@ -25,7 +25,9 @@ public record PostView(
     ReadingTime readingTime,
     long version,
     List<AuthorView> authors,
-    List<TagView> tags) {
+    List<TagView> tags,
+    boolean featured,
+    PostSeo seo) {
 
   public PostView {
     headings = List.copyOf(headings);

@@ -2,6 +2,7 @@ package dev.jotter.content.domain;
 
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.Heading;
+import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.ReadingTime;
 import jakarta.persistence.Column;
@@ -111,6 +112,36 @@ public class Post {
   @Column(name = "trashed_at")
   private OffsetDateTime trashedAt;
 
+  @Column(name = "meta_title")
+  private String metaTitle;
+
+  @Column(name = "meta_description")
+  private String metaDescription;
+
+  @Column(name = "canonical_url")
+  private String canonicalUrl;
+
+  @Column(name = "og_title")
+  private String ogTitle;
+
+  @Column(name = "og_description")
+  private String ogDescription;
+
+  @Column(name = "og_image")
+  private String ogImage;
+
+  @Column(name = "twitter_title")
+  private String twitterTitle;
+
+  @Column(name = "twitter_description")
+  private String twitterDescription;
+
+  @Column(name = "twitter_image")
+  private String twitterImage;
+
+  @Column(nullable = false)
+  private boolean featured;
+
   @Version private long version;
 
   @ManyToMany
@@ -174,6 +205,40 @@ public class Post {
     }
     this.authors.clear();
     this.authors.addAll(authors);
+  }
+
+  /** What the post tells search engines and link previews; null fields are derived when read. */
+  public void setSeo(PostSeo seo) {
+    this.metaTitle = seo.metaTitle();
+    this.metaDescription = seo.metaDescription();
+    this.canonicalUrl = seo.canonicalUrl();
+    this.ogTitle = seo.ogTitle();
+    this.ogDescription = seo.ogDescription();
+    this.ogImage = seo.ogImage();
+    this.twitterTitle = seo.twitterTitle();
+    this.twitterDescription = seo.twitterDescription();
+    this.twitterImage = seo.twitterImage();
+  }
+
+  public PostSeo seo() {
+    return new PostSeo(
+        metaTitle,
+        metaDescription,
+        canonicalUrl,
+        ogTitle,
+        ogDescription,
+        ogImage,
+        twitterTitle,
+        twitterDescription,
+        twitterImage);
+  }
+
+  public void setFeatured(boolean featured) {
+    this.featured = featured;
+  }
+
+  public boolean featured() {
+    return featured;
   }
 
   public void setTags(List<Tag> tags) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -39,6 +40,10 @@ public class ContentGraphQLApi {
   @Inject PostCatalog posts;
   @Inject AuthorCatalog authors;
   @Inject TagCatalog tags;
+
+  @Inject
+  @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
+  String publicUrl;
 
   @Query("post")
   @Description(
@@ -80,9 +85,24 @@ public class ContentGraphQLApi {
       @Name("after") @Description("Read the posts after this cursor.") String after,
       @Name("tag") @Description("Only posts with this tag (slug).") String tag,
       @Name("author") @Description("Only posts by this author (slug).") String author,
+      @Name("featured")
+          @Description("true: only featured posts; false: only the others; left out: both.")
+          Boolean featured,
       @Name("orderBy") @DefaultValue("PUBLISHED_AT_DESC") PostOrder orderBy)
       throws InvalidArgumentException {
-    return connection(new PostFilter(tag, author), first, after, orderBy);
+    return connection(new PostFilter(tag, author, featured), first, after, orderBy);
+  }
+
+  @Name("seo")
+  @Description(
+      "What the post tells search engines and link previews: what its author set, else derived"
+          + " (the title, the excerpt, the feature image, its address at jotter.public-url).")
+  public @NonNull Seo seo(@Source Post post) {
+    return new Seo(post.getView().seo().orDefaults(post.getView(), publicUrl()));
+  }
+
+  private String publicUrl() {
+    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   @Query("author")

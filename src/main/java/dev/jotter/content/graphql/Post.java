@@ -139,6 +139,11 @@ public class Post {
     return view.tags().stream().map(Tag::new).toList();
   }
 
+  @Description("Whether frontends show it among the featured posts (posts(featured: true)).")
+  public boolean isFeatured() {
+    return view.featured();
+  }
+
   @Description("The first public tag: the category label shown above the title.")
   public Tag getPrimaryTag() {
     return view.primaryTag() == null ? null : new Tag(view.primaryTag());

@@ -87,9 +87,7 @@ public class DefaultPostEditor implements PostEditor {
             ? null
             : draft.featureImage(),
         now);
-    if (draft.tagSlugs() != null) {
-      post.setTags(resolveTags(draft.tagSlugs()));
-    }
+    setRest(post, draft);
     return saved(posts.save(post));
   }
 
@@ -131,9 +129,7 @@ public class DefaultPostEditor implements PostEditor {
             ? post.featureImage().orElse(null)
             : (image.url() == null || image.url().isBlank() ? null : image),
         now);
-    if (draft.tagSlugs() != null) {
-      post.setTags(resolveTags(draft.tagSlugs()));
-    }
+    setRest(post, draft);
     if (post.status() == PostStatus.PUBLISHED) {
       changes.raise(new ContentEvent.PostUpdated(post.id()));
     }
@@ -283,6 +279,49 @@ public class DefaultPostEditor implements PostEditor {
       candidate = new Slug(stem + suffix);
     }
     return candidate;
+  }
+
+  /** Tags, authors, featured and SEO: each only when the draft sets it. */
+  private void setRest(Post post, PostDraft draft) throws InvalidArgumentException {
+    if (draft.tagSlugs() != null) {
+      post.setTags(resolveTags(draft.tagSlugs()));
+    }
+    if (draft.authorSlugs() != null) {
+      post.setAuthors(resolveAuthors(draft.authorSlugs()));
+    }
+    if (draft.featured() != null) {
+      post.setFeatured(draft.featured());
+    }
+    if (draft.seo() != null) {
+      post.setSeo(post.seo().with(draft.seo()));
+    }
+  }
+
+  private List<Author> resolveAuthors(List<String> slugs) throws InvalidArgumentException {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(slugs));
+    if (distinct.isEmpty()) {
+      throw new InvalidArgumentException("authors: a post needs at least one author.");
+    }
+    if (distinct.size() > MAX_AUTHORS) {
+      throw new InvalidArgumentException(
+          "authors: a post can have at most "
+              + MAX_AUTHORS
+              + " authors; it had "
+              + distinct.size()
+              + ".");
+    }
+    List<Author> resolved = new ArrayList<>();
+    for (String slug : distinct) {
+      Optional<Author> author = authors.findBySlug(Objects.requireNonNullElse(slug, ""));
+      if (author.isEmpty()) {
+        throw new InvalidArgumentException(
+            "authors: there is no author \""
+                + slug
+                + "\"; every staff user has an author card (its slug is in staffUsers).");
+      }
+      resolved.add(author.get());
+    }
+    return resolved;
   }
 
   private List<Tag> resolveTags(List<String> slugs) throws InvalidArgumentException {

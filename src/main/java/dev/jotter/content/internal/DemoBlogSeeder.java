@@ -95,6 +95,7 @@ public class DemoBlogSeeder {
           null,
           publishedAt);
       post.setAuthors(postAuthors);
+      post.setFeatured(p.getBoolean("featured", false));
       post.setTags(strings(p, "tags").stream().map(tagsBySlug::get).toList());
       post.publish(publishedAt);
       posts.save(post);

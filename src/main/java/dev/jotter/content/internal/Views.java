@@ -32,7 +32,9 @@ final class Views {
         post.readingTime(),
         post.version(),
         post.authors().stream().map(Views::of).toList(),
-        post.publicTags().stream().map(Views::of).toList());
+        post.publicTags().stream().map(Views::of).toList(),
+        post.featured(),
+        post.seo());
   }
 
   static EditablePost editable(Post post) {

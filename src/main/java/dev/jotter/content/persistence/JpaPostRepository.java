@@ -76,6 +76,9 @@ public class JpaPostRepository implements PostRepository {
     if (filter.authorSlug() != null) {
       jpql.append(" and a.slug = :author");
     }
+    if (filter.featured() != null) {
+      jpql.append(" and p.featured = :featured");
+    }
     TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
     bindFilter(query, filter);
     return query.getSingleResult();
@@ -467,6 +470,9 @@ public class JpaPostRepository implements PostRepository {
           " and exists (select a.id from Post ap join ap.authors a where ap.id = p.id"
               + " and a.slug = :author)");
     }
+    if (filter.featured() != null) {
+      jpql.append(" and p.featured = :featured");
+    }
   }
 
   private static void bindFilter(TypedQuery<?> query, PostFilter filter) {
@@ -476,6 +482,9 @@ public class JpaPostRepository implements PostRepository {
     }
     if (filter.authorSlug() != null) {
       query.setParameter("author", filter.authorSlug());
+    }
+    if (filter.featured() != null) {
+      query.setParameter("featured", filter.featured());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
+import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.ReadingTime;
@@ -54,7 +55,9 @@ class PostAuthoringTest {
             ReadingTime.of(1, 0),
             3L,
             List.of(new AuthorView(7L, "ann", "Ann", null, null, null, null)),
-            List.of(NOTES, JAVA));
+            List.of(NOTES, JAVA),
+            false,
+            PostSeo.NONE);
     return new EditablePost(view, "Hello.", List.of(NOTES, JAVA, INTERNAL), null);
   }
 

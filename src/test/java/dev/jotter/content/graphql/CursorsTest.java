@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.ReadingTime;
@@ -47,7 +48,9 @@ class CursorsTest {
         ReadingTime.of(1, 0),
         1L,
         List.of(new AuthorView(7L, "ann", "Ann", null, null, null, null)),
-        List.of(new TagView(3L, "notes", "Notes", null)));
+        List.of(new TagView(3L, "notes", "Notes", null)),
+        false,
+        PostSeo.NONE);
   }
 
   private static String base64(String raw) {
