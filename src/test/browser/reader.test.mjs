@@ -416,6 +416,33 @@ test('unknown slugs show the friendly 404 page', async (t) => {
   assert.deepEqual(own, []);
 });
 
+test('a preview link shows the draft with a banner, kept out of search engines', { skip: !process.env.PREVIEW_PATH }, async (t) => {
+  const { page, problems: own } = await openPage(t);
+  const res = await page.goto(`${BASE}${process.env.PREVIEW_PATH}`);
+  assert.equal(res.status(), 200);
+  await ready(page, 'preview', 'A draft about lunar gardens');
+  assert.match(await text(page.locator('.preview-banner')), /^Preview — this post is not published \(draft\)/);
+  assert.equal(await page.locator('.post-content h2').first().textContent(), 'Soil');
+  assert.equal(await page.locator('meta[name="robots"]').first().getAttribute('content'), 'noindex, nofollow');
+  assert.equal(await page.title(), 'Preview: A draft about lunar gardens — Jotter');
+  const ratio = await contrastOf(page.locator('.preview-banner'));
+  assert.ok(ratio >= 4.5, `contrast of the banner is ${ratio.toFixed(2)}, needs 4.5`);
+  assert.deepEqual(own, []);
+});
+
+test('a forged preview link says so', { skip: !process.env.PREVIEW_PATH }, async (t) => {
+  const { page, problems: own } = await openPage(t);
+  // one character of the signature changed (not the last, whose low bits base64 may not use)
+  const real = process.env.PREVIEW_PATH;
+  const i = real.length - 10;
+  const forged = real.slice(0, i) + (real[i] === 'A' ? 'Q' : 'A') + real.slice(i + 1);
+  await page.goto(`${BASE}${forged}`);
+  await ready(page, 'error');
+  assert.equal(await text(page.locator('h1')), 'This preview link doesn’t work');
+  assert.match(await text(page.locator('main')), /preview link does not work/);
+  assert.deepEqual(own, []);
+});
+
 test('API failures show a clear message instead of a blank page', async (t) => {
   // GraphQL errors: the server answers with an `errors` list.
   {

@@ -1,9 +1,9 @@
 // The Jotter reader: a small client-side router over the page shell that the server sends for
-// /, /p/{slug}, /tag/{slug}, /author/{slug} and /search. In-app links use history.pushState.
+// /, /p/{slug}, /tag/{slug}, /author/{slug}, /search and /preview/{token}. In-app links use history.pushState.
 import { gql } from '/app/api.js';
 import { TAGS } from '/app/queries.js';
 import { h } from '/app/dom.js';
-import { homePage, postPage, tagPage, authorPage, searchPage, notFoundPage, errorPage, NotFound } from '/app/pages.js';
+import { homePage, postPage, previewPage, tagPage, authorPage, searchPage, notFoundPage, errorPage, NotFound } from '/app/pages.js';
 
 const SITE = 'Jotter';
 const main = document.getElementById('main');
@@ -17,6 +17,7 @@ const ROUTES = [
   { pattern: /^\/tag\/([^/]+)\/?$/, page: tagPage },
   { pattern: /^\/author\/([^/]+)\/?$/, page: authorPage },
   { pattern: /^\/search\/?$/, page: searchPage },
+  { pattern: /^\/preview\/([^/]+)\/?$/, page: previewPage },
 ];
 
 function match(pathname) {
@@ -78,7 +79,7 @@ async function render({ scrollY = null, focus = false } = {}) {
 
   document.title = result.title ? `${result.title} — ${SITE}` : SITE;
   if (descriptionMeta) descriptionMeta.setAttribute('content', result.description || DEFAULT_DESCRIPTION);
-  setRobots(result.page === 'not-found' || result.page === 'error');
+  setRobots(result.page === 'not-found' || result.page === 'error' || result.page === 'preview');
   main.replaceChildren(result.node);
   main.dataset.page = result.page;
   main.setAttribute('aria-busy', 'false');

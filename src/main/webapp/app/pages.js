@@ -1,7 +1,7 @@
 // The reader's pages. Each page function takes { params, query, signal } and resolves to
 // { page, title, description, node }; it throws NotFound for an unknown slug.
 import { gql, ApiError } from '/app/api.js';
-import { HOME_PAGE, POST_PAGE, TAG_PAGE, AUTHOR_PAGE, SEARCH } from '/app/queries.js';
+import { HOME_PAGE, POST_PAGE, PREVIEW_PAGE, TAG_PAGE, AUTHOR_PAGE, SEARCH } from '/app/queries.js';
 import { h, frag, postHref, tagHref, authorHref, safeUrl, dateEl, authorLinks, countLabel } from '/app/dom.js';
 
 export const PAGE_SIZE = 6;
@@ -94,9 +94,18 @@ export async function homePage({ query, signal }) {
 // ---------------------------------------------------------------- post
 
 export async function postPage({ params, signal }) {
-  const slug = params.slug;
-  const { data, errors } = await gql(POST_PAGE, { slug }, { signal, partial: true });
-  const { post, topics } = data;
+  const { data, errors } = await gql(POST_PAGE, { slug: params.slug }, { signal, partial: true });
+  return renderPost(data, errors, false);
+}
+
+/** A draft shown through a preview link, /preview/{token}, with a banner saying so. */
+export async function previewPage({ params, signal }) {
+  const { data, errors } = await gql(PREVIEW_PAGE, { token: params.slug }, { signal, partial: true });
+  return renderPost(data, errors, true);
+}
+
+function renderPost(data, errors, preview) {
+  const { post, topics } = data || {};
   if (!post && errors.length) throw new ApiError('graphql', errors.map((e) => e.message).join(' '), { code: errors[0].extensions?.code });
   if (!post) throw new NotFound('post');
   // the post came; only its related list failed (an error under post.related)
@@ -165,7 +174,19 @@ export async function postPage({ params, signal }) {
     authors.map((author) => authorCard(author, 'h3')),
   );
 
+  const banner = preview
+    ? h(
+        'p',
+        { class: 'preview-banner', role: 'status' },
+        h('strong', {}, 'Preview'),
+        post.status === 'PUBLISHED'
+          ? ' — this post is published; this link shows it as it is now.'
+          : ` — this post is not published (${post.status.toLowerCase()}); only people with this link can see it.`,
+      )
+    : null;
+
   const node = frag(
+    banner,
     h(
       'article',
       { class: 'post' },
@@ -178,7 +199,7 @@ export async function postPage({ params, signal }) {
     relatedSection(post, related),
     authorCards,
   );
-  return { page: 'post', title: post.title, description: post.excerpt, node, topics };
+  return { page: preview ? 'preview' : 'post', title: preview ? `Preview: ${post.title}` : post.title, description: post.excerpt, node, topics };
 }
 
 function authorCard(author, headingLevel) {
@@ -384,12 +405,21 @@ export function notFoundPage() {
 export function errorPage(error, { retry }) {
   const network = error instanceof ApiError && error.kind === 'network';
   const staleCursor = error instanceof ApiError && error.code === 'BAD_USER_INPUT' && new URLSearchParams(location.search).has('after');
-  const title = network ? 'Can’t reach the blog right now' : staleCursor ? 'This page of posts can’t be found' : 'Something went wrong';
+  const badPreview = error instanceof ApiError && error.code === 'FORBIDDEN' && location.pathname.startsWith('/preview/');
+  const title = network
+    ? 'Can’t reach the blog right now'
+    : staleCursor
+      ? 'This page of posts can’t be found'
+      : badPreview
+        ? 'This preview link doesn’t work'
+        : 'Something went wrong';
   const explanation = network
     ? 'The connection to the blog failed. Check your connection and try again.'
     : staleCursor
       ? 'The link to this page of posts isn’t valid any more. Start again from the first page.'
-      : 'The blog couldn’t answer this request. Please try again in a moment.';
+      : badPreview
+        ? 'It may have expired or been revoked. Ask the author for a new link.'
+        : 'The blog couldn’t answer this request. Please try again in a moment.';
   const detail = error instanceof ApiError && !network
     ? h('p', { class: 'error-detail' }, 'Details: ', h('code', {}, error.message), error.code ? [' ', h('code', {}, `(${error.code})`)] : null)
     : null;

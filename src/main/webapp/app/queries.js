@@ -46,36 +46,53 @@ export const HOME_PAGE = /* GraphQL */ `
   ${POST_CARD}
 `;
 
-/**
- * A post page, /p/{slug}, in one request: the post, its author cards and its "Related thinking"
- * with the reasons. `post` is null for an unknown slug.
- */
+/** What a post page shows: the post, its author cards and "Related thinking" with the reasons. */
+const POST_PAGE_FIELDS = /* GraphQL */ `
+  fragment PostPageFields on Post {
+    slug
+    title
+    subtitle
+    excerpt
+    html
+    status
+    headings { level text anchor }
+    publishedAt
+    readingTime { label }
+    primaryTag { name slug }
+    tags { name slug }
+    featureImage { url alt }
+    author { name slug }
+    authors { name slug bio avatarUrl }
+    related(first: 3) {
+      score
+      reasons
+      sharedTags { name slug }
+      post { slug title readingTime { label } primaryTag { name slug } }
+    }
+  }
+`;
+
+/** A post page, /p/{slug}, in one request. `post` is null for an unknown slug. */
 export const POST_PAGE = /* GraphQL */ `
   query PostPage($slug: String!) {
-    post(slug: $slug) {
-      slug
-      title
-      subtitle
-      excerpt
-      html
-      headings { level text anchor }
-      publishedAt
-      readingTime { label }
-      primaryTag { name slug }
-      tags { name slug }
-      featureImage { url alt }
-      author { name slug }
-      authors { name slug bio avatarUrl }
-      related(first: 3) {
-        score
-        reasons
-        sharedTags { name slug }
-        post { slug title readingTime { label } primaryTag { name slug } }
-      }
-    }
+    post(slug: $slug) { ...PostPageFields }
     ...Navigation
   }
   ${NAVIGATION}
+  ${POST_PAGE_FIELDS}
+`;
+
+/**
+ * A draft shown through a preview link, /preview/{token}: the post in any status. The server
+ * never caches or shares the answer; a link that does not work is a FORBIDDEN error.
+ */
+export const PREVIEW_PAGE = /* GraphQL */ `
+  query PreviewPage($token: String!) {
+    post(previewToken: $token) { ...PostPageFields }
+    ...Navigation
+  }
+  ${NAVIGATION}
+  ${POST_PAGE_FIELDS}
 `;
 
 /** A tag page, /tag/{slug}. `tag` is null for an unknown (or internal) tag. */

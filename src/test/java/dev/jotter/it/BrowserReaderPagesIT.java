@@ -3,6 +3,7 @@ package dev.jotter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.time.Duration;
 import java.util.Map;
@@ -25,18 +26,50 @@ class BrowserReaderPagesIT {
     File dir = new File(System.getProperty("jotter.browser.dir", "src/test/browser"));
     try (LibertyProcess server = LibertyProcess.create("browserServer", 9293, Map.of())) {
       server.start();
-      run(dir, server.base().toString());
+      run(dir, server.base().toString(), previewLink(new GraphQLClient(server.base())));
     }
   }
 
-  private static void run(File dir, String url) throws Exception {
+  /** The blog claimed, a draft written and a preview link to it made, as an author would. */
+  private static String previewLink(GraphQLClient client) {
+    JsonObject setup =
+        client.query(
+            "mutation($e: String!, $p: String!) { setup(email: $e, name: \"astro\", password: $p)"
+                + " { token } }",
+            StaffFixture.vars("e", StaffFixture.ADMIN_EMAIL, "p", StaffFixture.PASSWORD));
+    assertThat(setup.containsKey("errors")).as("setup: " + setup).isFalse();
+    String token = setup.getJsonObject("data").getJsonObject("setup").getString("token");
+    StaffFixture staff = new StaffFixture(client);
+    String id =
+        staff
+            .data(
+                token,
+                "mutation($i: PostInput!) { createDraft(input: $i) { id } }",
+                "i",
+                StaffFixture.vars(
+                    "title", "A draft about lunar gardens", "markdown", "## Soil\n\nRegolith."))
+            .getJsonObject("createDraft")
+            .getString("id");
+    return staff
+        .data(token, "mutation($id: ID!) { createPreviewLink(postId: $id) { url } }", "id", id)
+        .getJsonObject("createPreviewLink")
+        .getString("url");
+  }
+
+  private static void run(File dir, String url, String previewUrl) throws Exception {
     String screenshots =
         new File(System.getProperty("jotter.screenshot.dir", "target/screenshots"))
             .getAbsolutePath();
     BoundedProcess.Result run =
         BoundedProcess.run(
             dir,
-            Map.of("JOTTER_URL", url, "SCREENSHOT_DIR", screenshots),
+            Map.of(
+                "JOTTER_URL",
+                url,
+                "SCREENSHOT_DIR",
+                screenshots,
+                "PREVIEW_PATH",
+                java.net.URI.create(previewUrl).getPath()),
             Duration.ofMinutes(5),
             "node",
             "--test",

@@ -6,6 +6,7 @@ import dev.jotter.authoring.internal.Administration;
 import dev.jotter.authoring.internal.EditOutcome;
 import dev.jotter.authoring.internal.PostAuthoring;
 import dev.jotter.authoring.internal.PostRevision;
+import dev.jotter.authoring.internal.PreviewLinks;
 import dev.jotter.authoring.internal.StaffAccounts;
 import dev.jotter.authoring.internal.StaffMember;
 import dev.jotter.authoring.internal.TagAuthoring;
@@ -60,6 +61,7 @@ public class AuthoringGraphQLApi {
   @Inject HttpServletRequest request;
   @Inject StaffAccounts accounts;
   @Inject PostAuthoring posts;
+  @Inject PreviewLinks previews;
   @Inject TagAuthoring tags;
   @Inject Administration administration;
 
@@ -214,6 +216,30 @@ public class AuthoringGraphQLApi {
           NotFoundException,
           InvalidArgumentException {
     return post(posts.publish(parseId(id)));
+  }
+
+  @Mutation("createPreviewLink")
+  @Description(
+      "A signed link that shows this post (a draft, a scheduled post) to anyone who holds it,"
+          + " without signing in, until it expires or the post's links are revoked: for the"
+          + " post's authors and editors.")
+  public @NonNull PreviewLink createPreviewLink(
+      @NonNull @Id @Name("postId") String postId,
+      @Name("expiresIn")
+          @DefaultValue("86400")
+          @Description("Seconds the link works, 1 to 2592000 (30 days); a day by default.")
+          Integer expiresIn)
+      throws UnauthenticatedException, NotFoundException, InvalidArgumentException {
+    long seconds = expiresIn == null ? PreviewLinks.DEFAULT_SECONDS : expiresIn;
+    return new PreviewLink(previews.create(parseId(postId), seconds));
+  }
+
+  @Mutation("revokePreviewLinks")
+  @Description("Stops every preview link to this post made so far; returns true.")
+  public boolean revokePreviewLinks(@NonNull @Id @Name("postId") String postId)
+      throws UnauthenticatedException, NotFoundException, InvalidArgumentException {
+    previews.revoke(parseId(postId));
+    return true;
   }
 
   @Mutation("schedulePost")

@@ -29,7 +29,7 @@ public class ContentCacheKeys implements CacheKeys {
   @Override
   public String keyOf(Object value) {
     if (value instanceof Post post) {
-      return ContentKeys.post(post.getView().id());
+      return post.isPreview() ? CacheKeys.NEVER_SHARED : ContentKeys.post(post.getView().id());
     }
     if (value instanceof Tag tag) {
       return ContentKeys.tag(tag.getView().id());

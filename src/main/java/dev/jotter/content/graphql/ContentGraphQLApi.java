@@ -1,21 +1,27 @@
 package dev.jotter.content.graphql;
 
 import dev.jotter.content.api.AuthorCatalog;
+import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
+import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.PreviewTokens;
 import dev.jotter.content.api.TagCatalog;
+import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.graphql.Cost;
 import dev.jotter.platform.graphql.ListSize;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -40,6 +46,8 @@ public class ContentGraphQLApi {
   @Inject PostCatalog posts;
   @Inject AuthorCatalog authors;
   @Inject TagCatalog tags;
+  @Inject PostEditor editor;
+  @Inject Instance<PreviewTokens> previewTokens;
 
   @Inject
   @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
@@ -49,10 +57,21 @@ public class ContentGraphQLApi {
   @Description(
       "A published post by slug (a slug it had before a rename works too) or by id; null when"
           + " there is none. Staff find drafts and scheduled posts with staffPost(id).")
-  public Post post(@Name("slug") String slug, @Name("id") @Id String id)
-      throws InvalidArgumentException {
-    if ((slug == null) == (id == null)) {
-      throw new InvalidArgumentException("post: give either slug or id, not both or neither.");
+  public Post post(
+      @Name("slug") String slug,
+      @Name("id") @Id String id,
+      @Name("previewToken")
+          @Description(
+              "The token of a preview link (createPreviewLink): the post it shows, in any status."
+                  + " Such an answer is never cached or shared.")
+          String previewToken)
+      throws InvalidArgumentException, ForbiddenException {
+    if ((slug != null ? 1 : 0) + (id != null ? 1 : 0) + (previewToken != null ? 1 : 0) != 1) {
+      throw new InvalidArgumentException(
+          "post: give one of slug, id or previewToken (not several, not none).");
+    }
+    if (previewToken != null) {
+      return preview(previewToken);
     }
     if (slug != null) {
       return posts.findPublishedBySlug(slug).map(Post::new).orElse(null);
@@ -61,6 +80,19 @@ public class ContentGraphQLApi {
     return Optional.ofNullable(posts.findPublishedByIds(List.of(postId)).get(postId))
         .map(Post::new)
         .orElse(null);
+  }
+
+  private Post preview(String token) throws ForbiddenException {
+    OptionalLong postId =
+        previewTokens.isResolvable() ? previewTokens.get().postIdOf(token) : OptionalLong.empty();
+    Optional<EditablePost> post =
+        postId.isPresent() ? editor.find(postId.getAsLong()) : Optional.empty();
+    if (post.isEmpty() || post.get().status() == PostStatus.TRASHED) {
+      throw new ForbiddenException(
+          "previewToken: this preview link does not work (it expired, its links were revoked,"
+              + " or it is not one of this blog's); ask the author for a new one.");
+    }
+    return Post.preview(post.get().post());
   }
 
   @Name("previousSlugs")

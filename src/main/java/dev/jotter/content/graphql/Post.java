@@ -19,9 +19,25 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class Post {
 
   private final PostView view;
+  private final boolean preview;
 
   Post(PostView view) {
+    this(view, false);
+  }
+
+  private Post(PostView view, boolean preview) {
     this.view = view;
+    this.preview = preview;
+  }
+
+  /** A post shown through a preview link: its answer is never cached or shared. */
+  static Post preview(PostView view) {
+    return new Post(view, true);
+  }
+
+  @Ignore
+  public boolean isPreview() {
+    return preview;
   }
 
   /** The output type of a view, for other modules' fields that return it. */

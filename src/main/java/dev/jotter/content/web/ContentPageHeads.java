@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The heads of {@code /p/{slug}} (a published post, found by an earlier slug too; its canonical
  * address is the current one), {@code /tag/{slug}} (a public tag) and {@code /author/{slug}} (an
- * author with published posts); anything else there is not found.
+ * author with published posts); anything else there is not found. A preview page ({@code
+ * /preview/{token}}) is kept out of search engines, and its address out of Referer headers.
  */
 @ApplicationScoped
 public class ContentPageHeads implements PageHeads {
@@ -49,6 +50,18 @@ public class ContentPageHeads implements PageHeads {
 
   @Override
   public Optional<PageHead> head(String path) {
+    if (path.startsWith("/preview/")) {
+      // a draft shown through a link: the app reads it; search engines must not keep it
+      return Optional.of(
+          new PageHead(
+              true,
+              "Preview — " + blogTitle,
+              null,
+              null,
+              List.of(
+                  Meta.name("robots", "noindex, nofollow"), Meta.name("referrer", "no-referrer")),
+              null));
+    }
     Matcher m = PATH.matcher(path);
     if (!m.matches()) {
       return Optional.empty();

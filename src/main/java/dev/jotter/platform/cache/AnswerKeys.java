@@ -18,6 +18,7 @@ public final class AnswerKeys {
   private final List<CacheKeys> modules;
   private final Set<String> fieldsWithOwnKeys;
   private final Set<String> keys = ConcurrentHashMap.newKeySet();
+  private volatile boolean neverShared;
 
   AnswerKeys(List<CacheKeys> modules, Set<String> fieldsWithOwnKeys) {
     this.modules = modules;
@@ -29,7 +30,14 @@ public final class AnswerKeys {
    * value} (null, a scalar, an object or a list).
    */
   public void completed(boolean root, String type, String field, Object source, Object value) {
+    if (value != null && CacheKeys.NEVER_SHARED.equals(keyOf(value))) {
+      neverShared = true;
+      return;
+    }
     String sourceKey = source == null ? null : keyOf(source);
+    if (CacheKeys.NEVER_SHARED.equals(sourceKey)) {
+      return; // inside a private object: the answer is not kept anyway
+    }
     if (sourceKey != null) {
       keys.add(sourceKey);
     }
@@ -56,6 +64,11 @@ public final class AnswerKeys {
       }
     }
     return null;
+  }
+
+  /** Whether the answer shows something private ({@link CacheKeys#NEVER_SHARED}). */
+  public boolean neverShared() {
+    return neverShared;
   }
 
   /** The keys so far, sorted. */

@@ -12,7 +12,16 @@ import java.util.Set;
  */
 public interface CacheKeys {
 
-  /** The key of one of this module's output objects ({@code post:12}), or null if it is none. */
+  /**
+   * The key of an object that makes its whole answer private: never cached here, and sent with
+   * {@code Cache-Control: private, no-store} (a draft shown through a preview link).
+   */
+  String NEVER_SHARED = "never-shared";
+
+  /**
+   * The key of one of this module's output objects ({@code post:12}), {@link #NEVER_SHARED}, or
+   * null if it is none.
+   */
   String keyOf(Object value);
 
   /**

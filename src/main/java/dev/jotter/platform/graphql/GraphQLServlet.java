@@ -532,7 +532,7 @@ public class GraphQLServlet extends HttpServlet {
     if (x.register && clean) {
       persisted.register(request.query(), PersistedQueries.Source.CLIENT);
     }
-    if (answerKeys == null || !clean || cost == null) {
+    if (answerKeys == null || !clean || cost == null || answerKeys.neverShared()) {
       write(res, status, media, bytes);
       return;
     }

@@ -21,10 +21,11 @@ import java.util.regex.Pattern;
 /**
  * Serves the reader front end (static HTML, CSS and JavaScript modules under {@code /app/}) at
  * clean URLs: {@code /}, {@code /p/{slug}}, {@code /tag/{slug}}, {@code /author/{slug}}, {@code
- * /search}. Every such URL gets the same page shell; its script reads the URL and asks {@code
- * /graphql} for the data, as any third-party frontend would. For the addresses a module owns
- * ({@link PageHeads}) the shell's {@code <head>} is filled on the server first (title, description,
- * canonical link, Open Graph, Twitter, JSON-LD), and an address with nothing there answers 404.
+ * /search}, {@code /preview/{token}}. Every such URL gets the same page shell; its script reads the
+ * URL and asks {@code /graphql} for the data, as any third-party frontend would. For the addresses
+ * a module owns ({@link PageHeads}) the shell's {@code <head>} is filled on the server first
+ * (title, description, canonical link, Open Graph, Twitter, JSON-LD), and an address with nothing
+ * there answers 404.
  */
 @WebFilter(filterName = "ReaderPages", urlPatterns = "/*")
 public class ReaderPagesFilter extends HttpFilter {
@@ -32,7 +33,7 @@ public class ReaderPagesFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   static final String SHELL = "/app/index.html";
   private static final Pattern PAGE =
-      Pattern.compile("/|/p/[^/]+/?|/tag/[^/]+/?|/author/[^/]+/?|/search/?");
+      Pattern.compile("/|/p/[^/]+/?|/tag/[^/]+/?|/author/[^/]+/?|/search/?|/preview/[^/]+/?");
 
   /** Paths that belong to something else than the reader pages. */
   private static final Pattern NOT_A_PAGE =
