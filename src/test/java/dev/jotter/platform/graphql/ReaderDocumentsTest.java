@@ -23,9 +23,12 @@ class ReaderDocumentsTest {
   @Test
   void findsEveryDocumentThePagesSend_asGraphQL() throws IOException {
     List<String> documents = ReaderDocuments.parse(Files.readString(QUERIES));
-    assertThat(documents).hasSize(6);
+    assertThat(documents).hasSize(7);
     assertThat(documents)
         .anySatisfy(d -> assertThat(d).contains("query PostPage(", "related(first: 3)"));
+    assertThat(documents)
+        .anySatisfy(
+            d -> assertThat(d).contains("query PreviewPage(", "post(previewToken: $token)"));
     for (String document : documents) {
       assertThat(document).doesNotContain("${");
       assertThat(Parser.parse(document).getDefinitions()).isNotEmpty();
