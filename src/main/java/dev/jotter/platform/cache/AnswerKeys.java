@@ -30,19 +30,22 @@ public final class AnswerKeys {
    * value} (null, a scalar, an object or a list).
    */
   public void completed(boolean root, String type, String field, Object source, Object value) {
-    if (value != null && CacheKeys.NEVER_SHARED.equals(keyOf(value))) {
+    // only a root field answers a private object (post(previewToken:)), and what is under it is
+    // not kept anyway
+    String valueKey = root && value != null ? keyOf(value) : null;
+    if (CacheKeys.NEVER_SHARED.equals(valueKey)) {
       neverShared = true;
       return;
     }
     String sourceKey = source == null ? null : keyOf(source);
     if (CacheKeys.NEVER_SHARED.equals(sourceKey)) {
-      return; // inside a private object: the answer is not kept anyway
+      return;
     }
     if (sourceKey != null) {
       keys.add(sourceKey);
     }
     if (root) {
-      if (value == null || keyOf(value) == null) {
+      if (valueKey == null) {
         keys.add(type + "." + field); // a list, a page or nothing: it changes with the set
       }
     } else if (sourceKey != null && fieldsWithOwnKeys.contains(type + "." + field)) {
