@@ -69,6 +69,8 @@ class TwoServersIT {
     env.put("JOTTER_ADMIN_EMAIL", EMAIL);
     env.put("JOTTER_ADMIN_PASSWORD", PASSWORD);
     env.put("JOTTER_ADMIN_NAME", "Two");
+    env.put("JOTTER_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32"); // the test's receiver
+    env.put("JOTTER_WEBHOOKS_POLL_MILLIS", "100");
     a = LibertyProcess.create("twoServersA", 9285, withId(env, "a"));
     b = LibertyProcess.create("twoServersB", 9287, withId(env, "b"));
     ExecutorService starter = Executors.newFixedThreadPool(2);
@@ -367,6 +369,41 @@ class TwoServersIT {
   }
 
   /** A PostgreSQL client program: on the PATH, or Debian's (/usr/lib/postgresql/N/bin). */
+  @Test
+  @Order(8)
+  void aWebhookGetsEachEventOnceWhileBothServersSendDeliveries() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String webhook =
+          call(
+                  onA,
+                  "mutation($i: WebhookInput!) { createWebhook(input: $i) { webhook { id } } }",
+                  "i",
+                  Json.createObjectBuilder()
+                      .add("url", receiver.url("/two"))
+                      .add("events", Json.createArrayBuilder().add("POST_PUBLISHED"))
+                      .build())
+              .getJsonObject("createWebhook")
+              .getJsonObject("webhook")
+              .getString("id");
+      List<String> published = new ArrayList<>();
+      String word = "hookzq" + System.nanoTime();
+      for (int i = 0; i < 6; i++) {
+        published.add(
+            publish(i % 2 == 0 ? onA : onB, "Relay " + i + " " + word, gardenText(word, "w" + i)));
+      }
+      assertThat(receiver.await(published.size(), r -> true)).hasSize(published.size());
+      Thread.sleep(1_500); // both servers poll every 100 ms: time enough for a second copy
+      List<String> received =
+          receiver.all(r -> true).stream()
+              .map(r -> GraphQLClient.json(r.body()).getJsonObject("post").getString("id"))
+              .toList();
+      assertThat(received)
+          .as("each post once, from whichever server")
+          .containsExactlyInAnyOrderElementsOf(published);
+      call(onB, "mutation($id: ID!) { deleteWebhook(id: $id) }", "id", webhook);
+    }
+  }
+
   private static Path pgTool(String name) throws IOException {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       Path p = Path.of(dir, name);

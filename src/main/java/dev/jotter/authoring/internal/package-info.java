@@ -3,6 +3,8 @@
  * dev.jotter.authoring.internal.PostAuthoring} (posts), {@link
  * dev.jotter.authoring.internal.StaffAccounts} (setup, sign-in, staff), {@link
  * dev.jotter.authoring.internal.TagAuthoring}; the signed-in caller ({@link
- * dev.jotter.authoring.internal.CurrentStaff}), token signing and keys, and the publish scheduler.
+ * dev.jotter.authoring.internal.CurrentStaff}), token signing and keys, the publish scheduler, and
+ * webhooks ({@link dev.jotter.authoring.internal.Webhooks}: their rules; the change-log follower
+ * that makes deliveries and the dispatcher that sends them).
  */
 package dev.jotter.authoring.internal;

@@ -1,2 +1,2 @@
-/** Staff users and post revisions in SQL tables, through JPA. */
+/** Staff users, post revisions, webhooks and their deliveries in SQL tables, through JPA. */
 package dev.jotter.authoring.persistence;
