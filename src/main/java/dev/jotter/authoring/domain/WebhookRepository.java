@@ -47,6 +47,9 @@ public interface WebhookRepository {
    */
   boolean claim(long deliveryId, OffsetDateTime now, OffsetDateTime leaseUntil);
 
+  /** Whether any delivery of an active webhook is pending, or any is being sent. */
+  boolean anyWaiting();
+
   /** Deliveries left sending by a server that stopped: pending again. How many. */
   int releaseExpiredLeases(OffsetDateTime now);
 

@@ -39,7 +39,7 @@ public class WebhookDeliveries {
 
   /**
    * Makes a delivery of each change to each active webhook that wants it and did not have it yet
-   * (another server may have made it); how many were made.
+   * (another server may have made it); how many deliveries these changes have, made here or there.
    */
   public int makeFrom(List<Change> changes) {
     List<Webhook> active = repository.findActive();
@@ -63,6 +63,7 @@ public class WebhookDeliveries {
           repository.lockForNewDeliveries();
           locked = true;
         }
+        made++;
         if (repository.deliveryExists(webhook.getId(), change.id())) {
           continue;
         }
@@ -79,10 +80,14 @@ public class WebhookDeliveries {
                 WebhookPayloads.subjectKey(event.get(), change),
                 body,
                 now));
-        made++;
       }
     }
     return made;
+  }
+
+  /** Whether any delivery waits to be sent (pending for an active webhook, or sending). */
+  public boolean anyWaiting() {
+    return repository.anyWaiting();
   }
 
   /** Frees deliveries of stopped servers, then claims up to {@code limit} due ones. */

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends the deliveries that are due, on every server: each is claimed by one server (a conditional
  * update), sent as a signed POST with connect and total timeouts, and its outcome recorded. A
  * server that stops while sending leaves a lease that runs out, after which another sends it again.
+ * When nothing waits, the poll reads no database until something wakes it (a change that has
+ * deliveries, a redelivery, a finished send): an idle blog pays nothing for webhooks.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -79,6 +82,8 @@ public class WebhookDispatcher {
 
   private final ReentrantLock ticking = new ReentrantLock();
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong wakes = new AtomicLong();
+  private volatile long idleSince = -1; // the wake count when the last look found nothing waiting
   private HttpClient http;
   private WebhookRetries retries;
   private volatile ScheduledFuture<?> polling;
@@ -109,22 +114,27 @@ public class WebhookDispatcher {
 
   /** New deliveries were made (or one finished): look for due ones now, not at the next poll. */
   public void wake() {
+    wakes.incrementAndGet();
     if (!stopped) {
       executor.execute(this::tick);
     }
   }
 
   private void tick() {
-    if (stopped || !ticking.tryLock()) {
+    if (stopped || idleSince == wakes.get() || !ticking.tryLock()) {
       return;
     }
     try {
+      long seen = wakes.get();
       int free = MAX_IN_FLIGHT - inFlight.get();
       List<WebhookDeliveries.Claimed> claimed =
           deliveries.claimDue(free, connectTimeoutMillis + timeoutMillis + 60_000);
       for (WebhookDeliveries.Claimed delivery : claimed) {
         inFlight.incrementAndGet();
         executor.execute(() -> sendAndRecord(delivery));
+      }
+      if (claimed.isEmpty() && inFlight.get() == 0 && !deliveries.anyWaiting()) {
+        idleSince = seen; // until the next wake
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Looking for webhook deliveries failed; trying again soon", e);

@@ -39,15 +39,18 @@ public class Webhooks {
   /** A webhook with its secret: only when it is made, or the secret is changed. */
   public record WithSecret(WebhookSummary webhook, String secret) {}
 
-  /** Raised when a redelivery is made: the dispatcher looks for it after the commit. */
-  public record Redelivery(long deliveryId) {}
+  /**
+   * Raised when deliveries may be waiting (a redelivery made, a webhook turned on again): the
+   * dispatcher looks for them after the commit.
+   */
+  public record DeliveriesWaiting(long webhookId) {}
 
   @Inject StaffAccounts accounts;
   @Inject WebhookRepository repository;
   @Inject WebhookTargets targets;
   @Inject ChangeLog changes;
   @Inject WebhookDispatcher dispatcher;
-  @Inject Event<Redelivery> redeliveries;
+  @Inject Event<DeliveriesWaiting> waiting;
 
   public List<WebhookSummary> list() throws UnauthenticatedException, ForbiddenException {
     require("see webhooks");
@@ -99,6 +102,9 @@ public class Webhooks {
     }
     if (active != null) {
       webhook.activate(active, now);
+      if (active) {
+        waiting.fire(new DeliveriesWaiting(id));
+      }
     }
     return WebhookSummary.of(webhook);
   }
@@ -170,11 +176,11 @@ public class Webhooks {
                 original.getSubjectKey(),
                 original.getPayload(),
                 Clock.now()));
-    redeliveries.fire(new Redelivery(again.getId()));
+    waiting.fire(new DeliveriesWaiting(webhook.getId()));
     return DeliveryLogLine.of(again);
   }
 
-  void redeliveryCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Redelivery made) {
+  void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesWaiting made) {
     dispatcher.wake();
   }
 

@@ -124,6 +124,16 @@ public class JpaWebhookRepository implements WebhookRepository {
   }
 
   @Override
+  public boolean anyWaiting() {
+    return !em.createNativeQuery(
+            "select d.id from webhook_delivery d join webhook w on w.id = d.webhook_id"
+                + " where d.status = 'SENDING' or (d.status = 'PENDING' and w.active = true)")
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
   public int releaseExpiredLeases(OffsetDateTime now) {
     return em.createNativeQuery(
             "update webhook_delivery set status = 'PENDING', lease_until = null,"
