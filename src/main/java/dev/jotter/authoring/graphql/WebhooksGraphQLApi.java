@@ -82,11 +82,7 @@ public class WebhooksGraphQLApi {
           InvalidArgumentException {
     return new WebhookView(
         webhooks.update(
-            parse(id, "id"),
-            input.name,
-            input.url,
-            input.events == null ? null : events(input.events),
-            input.active));
+            parse(id, "id"), input.name, input.url, events(input.events), input.active));
   }
 
   @Mutation("rotateWebhookSecret")
@@ -123,12 +119,14 @@ public class WebhooksGraphQLApi {
     return new WebhookDeliveryView(webhooks.redeliver(parse(deliveryId, "deliveryId")));
   }
 
-  private static Set<WebhookEvent> events(List<WebhookEvent> events)
-      throws InvalidArgumentException {
-    if (events == null || events.isEmpty() || events.contains(null)) {
-      throw new InvalidArgumentException("events: at least one event, such as POST_PUBLISHED.");
+  /** The events as a set (null stays null: Webhooks decides what none means). */
+  private static Set<WebhookEvent> events(List<WebhookEvent> events) {
+    if (events == null) {
+      return null;
     }
-    return EnumSet.copyOf(events);
+    Set<WebhookEvent> set = EnumSet.noneOf(WebhookEvent.class);
+    events.stream().filter(e -> e != null).forEach(set::add);
+    return set;
   }
 
   private static long parse(String id, String argument) throws InvalidArgumentException {
