@@ -5,10 +5,11 @@ import { TAGS } from '/app/queries.js';
 import { h } from '/app/dom.js';
 import { homePage, postPage, previewPage, tagPage, authorPage, searchPage, notFoundPage, errorPage, NotFound } from '/app/pages.js';
 
-const SITE = 'Jotter';
+// the blog's name until its settings come with the first page (query Navigation)
+let SITE = 'Jotter';
 const main = document.getElementById('main');
 const descriptionMeta = document.querySelector('meta[name="description"]');
-const DEFAULT_DESCRIPTION = descriptionMeta ? descriptionMeta.getAttribute('content') : '';
+let DEFAULT_DESCRIPTION = descriptionMeta ? descriptionMeta.getAttribute('content') : '';
 
 // The same URLs the server answers with this shell (see ReaderPagesFilter).
 const ROUTES = [
@@ -77,6 +78,7 @@ async function render({ scrollY = null, focus = false } = {}) {
   clearTimeout(slow);
   if (id !== renderCount) return;
 
+  showSite(result.site);
   document.title = result.title ? `${result.title} — ${SITE}` : SITE;
   if (descriptionMeta) descriptionMeta.setAttribute('content', result.description || DEFAULT_DESCRIPTION);
   setRobots(result.page === 'not-found' || result.page === 'error' || result.page === 'preview');
@@ -173,6 +175,38 @@ function markCurrentNav() {
 }
 
 let topicsShown = false;
+let menuShown = false;
+
+/**
+ * The blog's settings (blog { … } in every page's query): its name in the header, the footer and
+ * the window title; its main menu in place of the top topics; its secondary menu in the footer.
+ */
+function showSite(site) {
+  if (!site || menuShown) return;
+  menuShown = site.navigation.length > 0;
+  SITE = site.title;
+  if (site.description) DEFAULT_DESCRIPTION = site.description;
+  const brand = document.querySelector('.site-header .brand');
+  if (brand) {
+    const mark = site.logo ? h('img', { class: 'brand-logo', src: site.logo, alt: '', height: '24' }) : brand.querySelector('svg');
+    brand.replaceChildren(...(mark ? [mark] : []), site.title);
+  }
+  const footer = document.querySelector('.site-footer p');
+  if (footer) footer.replaceChildren(h('a', { href: '/' }, site.title), site.description ? ` — ${site.description}` : '');
+  if (menuShown && navSearch) {
+    for (const old of document.querySelectorAll('#nav-list > li:not(#nav-search)')) old.remove();
+    navSearch.before(...site.navigation.map((item) => h('li', { class: 'nav-item' }, h('a', { href: item.url }, item.label))));
+  }
+  if (site.secondaryNavigation.length > 0) {
+    const inner = document.querySelector('.site-footer-inner');
+    if (inner && !inner.querySelector('.footer-nav')) {
+      inner.append(
+        h('nav', { class: 'footer-nav', 'aria-label': 'Secondary' },
+          h('ul', {}, ...site.secondaryNavigation.map((item) => h('li', {}, h('a', { href: item.url }, item.label))))),
+      );
+    }
+  }
+}
 
 /**
  * The top topics in the site navigation, from the page's own query (every page asks for them, so a
@@ -183,12 +217,16 @@ function showTopics(tags) {
   if (!navSearch || topicsShown) return;
   if (!tags) {
     gql(TAGS).then(
-      (data) => showTopics(data.topics),
+      (data) => {
+        showSite(data.site);
+        showTopics(data.topics);
+      },
       () => {}, // a convenience: without them the nav still has Home and Search
     );
     return;
   }
   topicsShown = true;
+  if (menuShown) return; // the blog's own menu replaces the top topics
   const top = tags
     .filter((tag) => tag.postCount > 0)
     .sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name))

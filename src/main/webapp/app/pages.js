@@ -78,7 +78,7 @@ function avatar(author, size, alt) {
 
 export async function homePage({ query, signal }) {
   const after = query.get('after') || null;
-  const { posts, topics } = await gql(HOME_PAGE, { first: PAGE_SIZE, after }, { signal });
+  const { posts, topics, site } = await gql(HOME_PAGE, { first: PAGE_SIZE, after }, { signal });
   const node = frag(
     h(
       'header',
@@ -88,7 +88,7 @@ export async function homePage({ query, signal }) {
     ),
     postList(posts, { basePath: '/', after, emptyText: 'Nothing published yet. Check back soon.' }),
   );
-  return { page: 'home', title: after ? 'Older posts' : null, description: null, node, topics };
+  return { page: 'home', title: after ? 'Older posts' : null, description: null, node, topics, site };
 }
 
 // ---------------------------------------------------------------- post
@@ -105,7 +105,7 @@ export async function previewPage({ params, signal }) {
 }
 
 function renderPost(data, errors, preview) {
-  const { post, topics } = data || {};
+  const { post, topics, site } = data || {};
   if (!post && errors.length) throw new ApiError('graphql', errors.map((e) => e.message).join(' '), { code: errors[0].extensions?.code });
   if (!post) throw new NotFound('post');
   // the post came; only its related list failed (an error under post.related)
@@ -199,7 +199,7 @@ function renderPost(data, errors, preview) {
     relatedSection(post, related),
     authorCards,
   );
-  return { page: preview ? 'preview' : 'post', title: preview ? `Preview: ${post.title}` : post.title, description: post.excerpt, node, topics };
+  return { page: preview ? 'preview' : 'post', title: preview ? `Preview: ${post.title}` : post.title, description: post.excerpt, node, topics, site };
 }
 
 function authorCard(author, headingLevel) {
@@ -278,7 +278,7 @@ function relatedWhy(item) {
 
 export async function tagPage({ params, query, signal }) {
   const after = query.get('after') || null;
-  const { tag, topics } = await gql(TAG_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
+  const { tag, topics, site } = await gql(TAG_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
   if (!tag) throw new NotFound('tag');
   const node = frag(
     h(
@@ -291,14 +291,14 @@ export async function tagPage({ params, query, signal }) {
     ),
     postList(tag.posts, { basePath: tagHref(tag.slug), after, emptyText: 'No posts about this yet.' }),
   );
-  return { page: 'tag', title: tag.name, description: tag.description || `Posts about ${tag.name}.`, node, topics };
+  return { page: 'tag', title: tag.name, description: tag.description || `Posts about ${tag.name}.`, node, topics, site };
 }
 
 // ---------------------------------------------------------------- author
 
 export async function authorPage({ params, query, signal }) {
   const after = query.get('after') || null;
-  const { author, topics } = await gql(AUTHOR_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
+  const { author, topics, site } = await gql(AUTHOR_PAGE, { slug: params.slug, first: PAGE_SIZE, after }, { signal });
   if (!author) throw new NotFound('author');
   const website = safeUrl(author.website);
   const node = frag(
@@ -322,7 +322,7 @@ export async function authorPage({ params, query, signal }) {
     // Post titles sit under the section heading here, so they are h3.
     postList(author.posts, { basePath: authorHref(author.slug), after, emptyText: 'No published posts yet.', headingLevel: 'h3' }),
   );
-  return { page: 'author', title: author.name, description: author.bio || `Posts by ${author.name}.`, node, topics };
+  return { page: 'author', title: author.name, description: author.bio || `Posts by ${author.name}.`, node, topics, site };
 }
 
 // ---------------------------------------------------------------- search
@@ -347,9 +347,11 @@ export async function searchPage({ query, signal, navigate }) {
 
   let results = null;
   let topics;
+  let site;
   if (q) {
-    const { search, topics: found } = await gql(SEARCH, { query: q, first: SEARCH_PAGE_SIZE, after }, { signal });
+    const { search, topics: found, site: foundSite } = await gql(SEARCH, { query: q, first: SEARCH_PAGE_SIZE, after }, { signal });
     topics = found;
+    site = foundSite;
     const hits = search.edges.map((edge) => edge.node);
     results = frag(
       h('p', { class: 'count-line', role: 'status' }, hits.length ? `${countLabel(search.totalCount, 'post')} found for “${q}”` : `No posts match “${q}”.`),
@@ -363,7 +365,7 @@ export async function searchPage({ query, signal, navigate }) {
     form,
     results,
   );
-  return { page: 'search', title: q ? `Search: ${q}` : 'Search', description: 'Search the posts of this blog.', node, focus: q ? null : input, topics };
+  return { page: 'search', title: q ? `Search: ${q}` : 'Search', description: 'Search the posts of this blog.', node, focus: q ? null : input, topics, site };
 }
 
 function searchHit(hit) {

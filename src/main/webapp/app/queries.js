@@ -10,6 +10,7 @@
 const NAVIGATION = /* GraphQL */ `
   fragment Navigation on Query {
     topics: tags { name slug postCount }
+    site: blog { title description logo navigation { label url } secondaryNavigation { label url } }
   }
 `;
 

@@ -404,6 +404,33 @@ class TwoServersIT {
     }
   }
 
+  @Test
+  @Order(9)
+  void blogSettingsChangedOnOneServerShowOnTheOtherWithinAPoll() {
+    // B reads (and keeps) the settings first: the change must make it forget them
+    String before = onB.data("{ blog { title } }").getJsonObject("blog").getString("title");
+    String title = "Twin Orbits " + System.nanoTime();
+    call(
+        onA,
+        "mutation($i: BlogSettingsInput!) { updateBlogSettings(input: $i) { title } }",
+        "i",
+        vars("title", title));
+    Duration seen =
+        within(
+            "B shows the new title in the API, the feed and the home page",
+            () ->
+                title.equals(
+                        onB.data("{ blog { title } }").getJsonObject("blog").getString("title"))
+                    && onB.get("/rss.xml").body().contains("<title>" + title + "</title>")
+                    && onB.get("/").body().contains("<title>" + title + "</title>"));
+    System.out.printf("blog settings on A -> visible on B in %d ms%n", seen.toMillis());
+    call(
+        onB,
+        "mutation($i: BlogSettingsInput!) { updateBlogSettings(input: $i) { title } }",
+        "i",
+        vars("title", before));
+  }
+
   private static Path pgTool(String name) throws IOException {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       Path p = Path.of(dir, name);

@@ -23,7 +23,9 @@ public enum WebhookEvent {
   @Description("A tag was renamed, re-described or deleted.")
   TAG_CHANGED("tag.changed", "tag-changed", "tag"),
   @Description("An author card changed.")
-  AUTHOR_CHANGED("author.changed", "author-changed", "author");
+  AUTHOR_CHANGED("author.changed", "author-changed", "author"),
+  @Description("The blog's settings (title, description, menus, images) changed.")
+  SITE_CHANGED("site.changed", "blog-settings-changed", "blog");
 
   private final String wireName;
   private final String changeKind;
@@ -40,7 +42,7 @@ public enum WebhookEvent {
     return wireName;
   }
 
-  /** What the event is about: {@code post}, {@code tag} or {@code author}. */
+  /** What the event is about: {@code post}, {@code tag}, {@code author} or {@code blog}. */
   public String subject() {
     return subject;
   }

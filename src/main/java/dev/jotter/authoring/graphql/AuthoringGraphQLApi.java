@@ -17,6 +17,7 @@ import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.graphql.Author;
+import dev.jotter.content.graphql.Blog;
 import dev.jotter.content.graphql.ContentGraphQLApi;
 import dev.jotter.content.graphql.Post;
 import dev.jotter.content.graphql.PostConnection;
@@ -422,6 +423,16 @@ public class AuthoringGraphQLApi {
   }
 
   // --- the installation ---------------------------------------------------------------------
+
+  @Mutation("updateBlogSettings")
+  @Description(
+      "Changes the blog's settings (title, description, locale, images, menus): administrators."
+          + " Fields left out stay as they are. The feeds and the reader pages use"
+          + " them at once, on every server within a poll of the change log.")
+  public @NonNull Blog updateBlogSettings(@NonNull @Name("input") BlogSettingsInput input)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    return Blog.of(administration.updateBlogSettings(input.toChange()));
+  }
 
   @Mutation("backupDatabase")
   @Description(

@@ -1,6 +1,9 @@
 package dev.jotter.authoring.internal;
 
 import dev.jotter.authoring.domain.Role;
+import dev.jotter.content.api.BlogSettings;
+import dev.jotter.content.api.BlogSettingsCatalog;
+import dev.jotter.content.api.BlogSettingsChange;
 import dev.jotter.platform.cache.ResponseCache;
 import dev.jotter.platform.changes.Change;
 import dev.jotter.platform.changes.ChangeLog;
@@ -12,6 +15,7 @@ import dev.jotter.platform.persistence.BackupNotSupportedException;
 import dev.jotter.platform.persistence.DatabaseBackups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +23,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What staff do to the installation itself: backups of the database (administrators), the persisted
- * queries anonymous clients may run and the feed of cache keys to purge (editors).
+ * What staff do to the installation itself: the blog's settings and backups of the database
+ * (administrators), the persisted queries anonymous clients may run and the feed of cache keys to
+ * purge (editors).
  */
 @ApplicationScoped
 public class Administration {
@@ -33,6 +38,15 @@ public class Administration {
   @Inject PersistedQueries persistedQueries;
   @Inject ChangeLog changes;
   @Inject ResponseCache responses;
+  @Inject BlogSettingsCatalog blog;
+
+  /** Changes the blog's settings (title, menus, images…). Administrators only, as in Ghost. */
+  @Transactional(rollbackOn = Exception.class)
+  public BlogSettings updateBlogSettings(BlogSettingsChange change)
+      throws UnauthenticatedException, ForbiddenException, InvalidArgumentException {
+    accounts.requireAtLeast(Role.ADMINISTRATOR, "change the blog's settings");
+    return blog.update(change, Clock.now());
+  }
 
   /** An online backup of the embedded database, on this server's disk. Administrators only. */
   public DatabaseBackups.Backup backupDatabase()

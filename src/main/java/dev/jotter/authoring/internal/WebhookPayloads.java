@@ -3,6 +3,8 @@ package dev.jotter.authoring.internal;
 import dev.jotter.authoring.domain.WebhookEvent;
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.BlogSettings;
+import dev.jotter.content.api.BlogSettingsCatalog;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagCatalog;
@@ -27,6 +29,7 @@ public class WebhookPayloads {
   @Inject PostCatalog posts;
   @Inject TagCatalog tags;
   @Inject AuthorCatalog authors;
+  @Inject BlogSettingsCatalog blogSettings;
 
   @Inject
   @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
@@ -46,6 +49,7 @@ public class WebhookPayloads {
               .findById(id)
               .ifPresentOrElse(p -> body.add("post", post(p)), () -> body.addNull("post"));
       case "tag" -> body.add("tag", tag(id));
+      case "blog" -> body.add("blog", blog());
       default -> body.add("author", author(id));
     }
     return body.build().toString();
@@ -84,6 +88,20 @@ public class WebhookPayloads {
         image.add("alt", p.featureImage().alt());
       }
       json.add("featureImage", image);
+    }
+    return json;
+  }
+
+  /** The blog's settings now (deliveries are made as the change is read: the newest win). */
+  private JsonObjectBuilder blog() {
+    BlogSettings site = blogSettings.current();
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("title", site.title())
+            .add("url", site.url())
+            .add("locale", site.locale());
+    if (site.description() != null) {
+      json.add("description", site.description());
     }
     return json;
   }

@@ -14,7 +14,7 @@ public sealed interface ContentEvent {
   /** The change log's kind of this event. */
   String kind();
 
-  /** The id of the post, tag or author it is about. */
+  /** The id of the post, tag or author it is about (1 for the blog's settings). */
   long subjectId();
 
   /** A post went live (published now, or its scheduled time came). */
@@ -110,6 +110,20 @@ public sealed interface ContentEvent {
     }
   }
 
+  /** The blog's settings (title, description, menus, images) changed. */
+  record BlogSettingsChanged() implements ContentEvent {
+    public static final String KIND = "blog-settings-changed";
+
+    public String kind() {
+      return KIND;
+    }
+
+    /** There is one blog: always 1. */
+    public long subjectId() {
+      return 1;
+    }
+  }
+
   /** The content event a change of the log stands for; empty for other modules' changes. */
   static Optional<ContentEvent> of(Change change) {
     long id = change.subjectId();
@@ -122,6 +136,7 @@ public sealed interface ContentEvent {
           case PostScheduled.KIND -> new PostScheduled(id);
           case TagChanged.KIND -> new TagChanged(id);
           case AuthorChanged.KIND -> new AuthorChanged(id);
+          case BlogSettingsChanged.KIND -> new BlogSettingsChanged();
           default -> null;
         });
   }

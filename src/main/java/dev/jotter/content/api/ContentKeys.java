@@ -19,4 +19,9 @@ public final class ContentKeys {
   public static String author(long id) {
     return "author:" + id;
   }
+
+  /** The key of the blog's settings: there is one. */
+  public static String blog() {
+    return "blog";
+  }
 }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * The content's cache keys: a post, a tag and an author each have one; a post that is published,
  * changed, unpublished or deleted makes its own key stale, those of its tags and authors (their
- * counts and pages), and every root list or lookup of posts, tags and authors.
+ * counts and pages), and every root list or lookup of posts, tags and authors. The blog's settings
+ * have the key {@code blog}.
  */
 @ApplicationScoped
 public class ContentCacheKeys implements CacheKeys {
@@ -36,6 +37,9 @@ public class ContentCacheKeys implements CacheKeys {
     }
     if (value instanceof Author author) {
       return ContentKeys.author(author.getView().id());
+    }
+    if (value instanceof Blog) {
+      return ContentKeys.blog();
     }
     return null;
   }
@@ -61,6 +65,8 @@ public class ContentCacheKeys implements CacheKeys {
       keys.add(ContentKeys.author(e.subjectId()));
       keys.add("Query.author");
       keys.add("Query.authors");
+    } else if (e instanceof ContentEvent.BlogSettingsChanged) {
+      keys.add(ContentKeys.blog());
     } // a schedule changes nothing readers see until the post is published
     return keys;
   }

@@ -1,6 +1,7 @@
 package dev.jotter.content.graphql;
 
 import dev.jotter.content.api.AuthorCatalog;
+import dev.jotter.content.api.BlogSettingsCatalog;
 import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostEditor;
@@ -48,6 +49,7 @@ public class ContentGraphQLApi {
   @Inject TagCatalog tags;
   @Inject PostEditor editor;
   @Inject Instance<PreviewTokens> previewTokens;
+  @Inject BlogSettingsCatalog blog;
 
   @Inject
   @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
@@ -135,6 +137,14 @@ public class ContentGraphQLApi {
 
   private String publicUrl() {
     return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  @Query("blog")
+  @Description(
+      "The blog's settings: title, description, address, language, images and menus (what a"
+          + " frontend puts in its header, footer and <head>).")
+  public @NonNull Blog blog() {
+    return new Blog(blog.current());
   }
 
   @Query("author")

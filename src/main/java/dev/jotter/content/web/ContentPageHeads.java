@@ -2,6 +2,8 @@ package dev.jotter.content.web;
 
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.BlogSettings;
+import dev.jotter.content.api.BlogSettingsCatalog;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostView;
@@ -23,13 +25,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The heads of {@code /p/{slug}} (a published post, found by an earlier slug too; its canonical
- * address is the current one), {@code /tag/{slug}} (a public tag) and {@code /author/{slug}} (an
- * author with published posts); anything else there is not found. A preview page ({@code
- * /preview/{token}}) is kept out of search engines, and its address out of Referer headers.
+ * The heads of the home page (the blog's settings), {@code /p/{slug}} (a published post, found by
+ * an earlier slug too; its canonical address is the current one), {@code /tag/{slug}} (a public
+ * tag) and {@code /author/{slug}} (an author with published posts); anything else there is not
+ * found. A preview page ({@code /preview/{token}}) is kept out of search engines, and its address
+ * out of Referer headers.
  */
 @ApplicationScoped
 public class ContentPageHeads implements PageHeads {
@@ -40,26 +42,29 @@ public class ContentPageHeads implements PageHeads {
   @Inject TagCatalog tags;
   @Inject AuthorCatalog authors;
 
-  @Inject
-  @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
-  String publicUrl;
-
-  @Inject
-  @ConfigProperty(name = "jotter.blog.title", defaultValue = "Jotter")
-  String blogTitle;
+  @Inject BlogSettingsCatalog blog;
 
   @Override
   public Optional<PageHead> head(String path) {
+    BlogSettings site = blog.current();
+    return head(path, site).map(h -> h.inLanguage(site.locale()));
+  }
+
+  private Optional<PageHead> head(String path, BlogSettings site) {
+    if (path.equals("/")) {
+      return Optional.of(home(site));
+    }
     if (path.startsWith("/preview/")) {
       // a draft shown through a link: the app reads it; search engines must not keep it
       return Optional.of(
           new PageHead(
               true,
-              "Preview — " + blogTitle,
+              "Preview — " + site.title(),
               null,
               null,
               List.of(
                   Meta.name("robots", "noindex, nofollow"), Meta.name("referrer", "no-referrer")),
+              null,
               null));
     }
     Matcher m = PATH.matcher(path);
@@ -72,23 +77,41 @@ public class ContentPageHeads implements PageHeads {
     }
     Optional<PageHead> head =
         switch (m.group(1)) {
-          case "p" -> posts.findPublishedBySlug(slug).map(this::post);
-          case "tag" -> tags.findPublicBySlug(slug).map(this::tag);
-          default -> authors.findWriterBySlug(slug).map(this::author);
+          case "p" -> posts.findPublishedBySlug(slug).map(p -> post(p, site));
+          case "tag" -> tags.findPublicBySlug(slug).map(t -> tag(t, site));
+          default -> authors.findWriterBySlug(slug).map(a -> author(a, site));
         };
     return Optional.of(head.orElse(PageHead.NOT_FOUND));
   }
 
-  private String base() {
-    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  /** The home page: the blog itself, as a schema.org WebSite. */
+  PageHead home(BlogSettings site) {
+    String url = site.url() + "/";
+    JsonObjectBuilder ld =
+        Json.createObjectBuilder()
+            .add("@type", "WebSite")
+            .add("name", site.title())
+            .add("inLanguage", site.locale());
+    if (site.description() != null) {
+      ld.add("description", site.description());
+    }
+    return listPage(
+        site.title(),
+        site.description(),
+        url,
+        "website",
+        absolute(site, site.coverImage()),
+        ld,
+        site);
   }
 
-  PageHead post(PostView post) {
-    PostSeo seo = post.seo().orDefaults(post, base());
+  PageHead post(PostView post, BlogSettings site) {
+    PostSeo seo = post.seo().orDefaults(post, site.url());
     String published = post.publishedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     String modified = post.updatedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     List<Meta> meta = new ArrayList<>();
-    meta.add(Meta.property("og:site_name", blogTitle));
+    meta.add(Meta.property("og:site_name", site.title()));
+    meta.add(Meta.property("og:locale", openGraphLocale(site.locale())));
     meta.add(Meta.property("og:type", "article"));
     meta.add(Meta.property("og:url", seo.canonicalUrl()));
     meta.add(Meta.property("og:title", seo.ogTitle()));
@@ -108,7 +131,7 @@ public class ContentPageHeads implements PageHeads {
           Json.createObjectBuilder()
               .add("@type", "Person")
               .add("name", a.name())
-              .add("url", base() + "/author/" + a.slug()));
+              .add("url", site.url() + "/author/" + a.slug()));
     }
     JsonObjectBuilder ld =
         Json.createObjectBuilder()
@@ -116,14 +139,13 @@ public class ContentPageHeads implements PageHeads {
             .add("@type", "BlogPosting")
             .add("headline", post.title())
             .add("description", seo.metaDescription())
-            .add("url", base() + "/p/" + post.slug())
+            .add("url", site.url() + "/p/" + post.slug())
             .add("mainEntityOfPage", seo.canonicalUrl())
             .add("datePublished", published)
             .add("dateModified", modified)
             .add("author", people)
-            .add(
-                "publisher",
-                Json.createObjectBuilder().add("@type", "Organization").add("name", blogTitle))
+            .add("publisher", publisher(site))
+            .add("inLanguage", site.locale())
             .add("wordCount", post.readingTime().words());
     if (seo.ogImage() != null) {
       ld.add("image", seo.ogImage());
@@ -137,31 +159,54 @@ public class ContentPageHeads implements PageHeads {
         seo.metaDescription(),
         seo.canonicalUrl(),
         meta,
-        ld.build().toString());
+        ld.build().toString(),
+        null);
   }
 
-  PageHead tag(TagView tag) {
-    String url = base() + "/tag/" + tag.slug();
+  /** The blog as a schema.org Organization, with its logo when it has one. */
+  private JsonObjectBuilder publisher(BlogSettings site) {
+    JsonObjectBuilder publisher =
+        Json.createObjectBuilder().add("@type", "Organization").add("name", site.title());
+    if (site.logo() != null) {
+      publisher.add(
+          "logo",
+          Json.createObjectBuilder()
+              .add("@type", "ImageObject")
+              .add("url", absolute(site, site.logo())));
+    }
+    return publisher;
+  }
+
+  /** Open Graph writes {@code en_GB} for the language tag {@code en-GB}. */
+  static String openGraphLocale(String tag) {
+    String[] parts = tag.split("-");
+    return parts.length > 1 && parts[parts.length - 1].length() == 2
+        ? parts[0] + "_" + parts[parts.length - 1].toUpperCase(java.util.Locale.ROOT)
+        : parts[0];
+  }
+
+  PageHead tag(TagView tag, BlogSettings site) {
+    String url = site.url() + "/tag/" + tag.slug();
     String description =
         tag.description() == null || tag.description().isBlank()
-            ? "Posts about " + tag.name() + " on " + blogTitle + "."
+            ? "Posts about " + tag.name() + " on " + site.title() + "."
             : tag.description();
-    String title = tag.name() + " — " + blogTitle;
+    String title = tag.name() + " — " + site.title();
     JsonObjectBuilder ld =
         Json.createObjectBuilder()
             .add("@type", "CollectionPage")
             .add("name", title)
             .add("description", description);
-    return listPage(title, description, url, "website", null, ld);
+    return listPage(title, description, url, "website", null, ld, site);
   }
 
-  PageHead author(AuthorView author) {
-    String url = base() + "/author/" + author.slug();
+  PageHead author(AuthorView author, BlogSettings site) {
+    String url = site.url() + "/author/" + author.slug();
     String description =
         author.bio() == null || author.bio().isBlank()
-            ? "Posts by " + author.name() + " on " + blogTitle + "."
+            ? "Posts by " + author.name() + " on " + site.title() + "."
             : author.bio();
-    String title = author.name() + " — " + blogTitle;
+    String title = author.name() + " — " + site.title();
     JsonObjectBuilder person =
         Json.createObjectBuilder()
             .add("@type", "Person")
@@ -172,7 +217,8 @@ public class ContentPageHeads implements PageHeads {
     }
     JsonObjectBuilder ld =
         Json.createObjectBuilder().add("@type", "ProfilePage").add("mainEntity", person);
-    return listPage(title, description, url, "profile", absolute(author.avatarUrl()), ld);
+    return listPage(
+        title, description, url, "profile", absolute(site, author.avatarUrl()), ld, site);
   }
 
   /** The head of a page listing posts (a tag's, an author's). */
@@ -182,14 +228,16 @@ public class ContentPageHeads implements PageHeads {
       String url,
       String ogType,
       String image,
-      JsonObjectBuilder ld) {
+      JsonObjectBuilder ld,
+      BlogSettings site) {
     return new PageHead(
         true,
         title,
         description,
         url,
         List.of(
-            Meta.property("og:site_name", blogTitle),
+            Meta.property("og:site_name", site.title()),
+            Meta.property("og:locale", openGraphLocale(site.locale())),
             Meta.property("og:type", ogType),
             Meta.property("og:url", url),
             Meta.property("og:title", title),
@@ -203,10 +251,11 @@ public class ContentPageHeads implements PageHeads {
             .addAll(ld)
             .add("url", url)
             .build()
-            .toString());
+            .toString(),
+        null);
   }
 
-  private String absolute(String url) {
-    return url != null && url.startsWith("/") ? base() + url : url;
+  private static String absolute(BlogSettings site, String url) {
+    return url != null && url.startsWith("/") ? site.url() + url : url;
   }
 }

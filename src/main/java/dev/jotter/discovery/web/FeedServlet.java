@@ -2,6 +2,8 @@ package dev.jotter.discovery.web;
 
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.BlogSettings;
+import dev.jotter.content.api.BlogSettingsCatalog;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
@@ -73,15 +75,7 @@ public class FeedServlet extends HttpServlet {
   @ConfigProperty(name = "jotter.sitemap.max-urls", defaultValue = "50000")
   int sitemapMaxUrls;
 
-  @Inject
-  @ConfigProperty(name = "jotter.blog.title", defaultValue = "Jotter")
-  String blogTitle;
-
-  @Inject
-  @ConfigProperty(
-      name = "jotter.blog.description",
-      defaultValue = "Thinking about AI, robots, space, and the future.")
-  String blogDescription;
+  @Inject transient BlogSettingsCatalog blog;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -236,11 +230,21 @@ public class FeedServlet extends HttpServlet {
 
   private Optional<Selection> select(Feeds feeds, String kind, String slug, String format) {
     String base = feeds.base();
+    BlogSettings site = blog.current();
+    String blogTitle = site.title();
+    String language = site.locale();
+    String image = feeds.absoluteUrl(site.icon() != null ? site.icon() : site.logo());
     if (kind == null) {
       return Optional.of(
           new Selection(
               PostFilter.NONE,
-              new Channel(blogTitle, blogDescription, base + "/", base + "/" + format)));
+              new Channel(
+                  blogTitle,
+                  site.description(),
+                  base + "/",
+                  base + "/" + format,
+                  language,
+                  image)));
     }
     String feedUrl = base + "/" + kind + "/" + slug + "/" + format;
     if (kind.equals("tag")) {
@@ -253,7 +257,9 @@ public class FeedServlet extends HttpServlet {
                           t.name() + " — " + blogTitle,
                           t.description() == null ? "Posts tagged " + t.name() : t.description(),
                           base + "/tag/" + slug,
-                          feedUrl)));
+                          feedUrl,
+                          language,
+                          image)));
     }
     return authors
         .findWriterBySlug(slug)
@@ -265,7 +271,9 @@ public class FeedServlet extends HttpServlet {
                         a.name() + " — " + blogTitle,
                         a.bio() == null ? "Posts by " + a.name() : a.bio(),
                         base + "/author/" + slug,
-                        feedUrl)));
+                        feedUrl,
+                        language,
+                        image)));
   }
 
   private static void notFound(HttpServletResponse res) throws IOException {

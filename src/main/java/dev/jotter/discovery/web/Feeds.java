@@ -25,8 +25,19 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class Feeds {
 
-  /** What a feed is about: the whole blog, one tag or one author. */
-  record Channel(String title, String description, String pageUrl, String feedUrl) {}
+  /**
+   * What a feed is about: the whole blog, one tag or one author.
+   *
+   * @param language the blog's language tag
+   * @param image the blog's icon (else its logo) as an absolute URL, or null
+   */
+  record Channel(
+      String title,
+      String description,
+      String pageUrl,
+      String feedUrl,
+      String language,
+      String image) {}
 
   private static final Pattern RELATIVE = Pattern.compile("(href|src)=\"/(?!/)");
 
@@ -57,6 +68,14 @@ final class Feeds {
     element(xml, "title", channel.title());
     element(xml, "link", channel.pageUrl());
     element(xml, "description", channel.description());
+    element(xml, "language", channel.language());
+    if (channel.image() != null) {
+      xml.writeStartElement("image");
+      element(xml, "url", channel.image());
+      element(xml, "title", channel.title());
+      element(xml, "link", channel.pageUrl());
+      xml.writeEndElement();
+    }
     xml.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
     xml.writeAttribute("href", legal(channel.feedUrl()));
     xml.writeAttribute("rel", "self");
@@ -95,9 +114,14 @@ final class Feeds {
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeStartElement("feed");
     xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+    xml.writeAttribute(
+        "xml", "http://www.w3.org/XML/1998/namespace", "lang", legal(channel.language()));
     element(xml, "id", channel.feedUrl());
     element(xml, "title", channel.title());
     element(xml, "subtitle", channel.description());
+    if (channel.image() != null) {
+      element(xml, "icon", channel.image());
+    }
     element(xml, "updated", iso(posts.isEmpty() ? OffsetDateTime.now() : lastModified(posts)));
     link(xml, "alternate", channel.pageUrl(), "text/html");
     link(xml, "self", channel.feedUrl(), "application/atom+xml");
@@ -158,16 +182,20 @@ final class Feeds {
               .add("tags", tags);
       items.add(item);
     }
-    return Json.createObjectBuilder()
-        .add("version", "https://jsonfeed.org/version/1.1")
-        .add("title", channel.title())
-        .add("home_page_url", channel.pageUrl())
-        .add("feed_url", channel.feedUrl())
-        .add("description", channel.description())
-        .add("language", "en")
-        .add("items", items)
-        .build()
-        .toString();
+    JsonObjectBuilder feed =
+        Json.createObjectBuilder()
+            .add("version", "https://jsonfeed.org/version/1.1")
+            .add("title", channel.title())
+            .add("home_page_url", channel.pageUrl())
+            .add("feed_url", channel.feedUrl())
+            .add("language", channel.language());
+    if (channel.description() != null) {
+      feed.add("description", channel.description());
+    }
+    if (channel.image() != null) {
+      feed.add("icon", channel.image()).add("favicon", channel.image());
+    }
+    return feed.add("items", items).build().toString();
   }
 
   private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -259,6 +287,11 @@ final class Feeds {
   }
 
   /** Site-relative links and images made absolute: feed readers have no page to resolve them. */
+  /** A URL made absolute against the public base when it is a path on the site; null stays null. */
+  String absoluteUrl(String url) {
+    return url != null && url.startsWith("/") ? base + url : url;
+  }
+
   String absolute(String html) {
     return RELATIVE.matcher(html).replaceAll("$1=\"" + Matcher.quoteReplacement(base) + "/");
   }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param found false for an address the module owns but nothing is at (the page answers 404)
  * @param meta the {@code <meta>} tags after the description, in order
  * @param jsonLd a JSON-LD document (schema.org), or null
+ * @param language the page's language as a BCP 47 tag ({@code <html lang>}), or null to keep the
+ *     shell's
  */
 public record PageHead(
     boolean found,
@@ -18,14 +20,20 @@ public record PageHead(
     String description,
     String canonicalUrl,
     List<Meta> meta,
-    String jsonLd) {
+    String jsonLd,
+    String language) {
 
   /** Nothing at the address. */
   public static final PageHead NOT_FOUND =
-      new PageHead(false, "Not found", null, null, List.of(), null);
+      new PageHead(false, "Not found", null, null, List.of(), null, null);
 
   public PageHead {
     meta = List.copyOf(meta);
+  }
+
+  /** This head in another language. */
+  public PageHead inLanguage(String tag) {
+    return new PageHead(found, title, description, canonicalUrl, meta, jsonLd, tag);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 final class PageShell {
 
   private static final Pattern TITLE = Pattern.compile("<title>[^<]*</title>");
+  private static final Pattern LANG = Pattern.compile("<html lang=\"[^\"]*\">");
   private static final Pattern DESCRIPTION =
       Pattern.compile("<meta name=\"description\" content=\"[^\"]*\">");
 
@@ -17,6 +18,12 @@ final class PageShell {
         TITLE
             .matcher(shell)
             .replaceFirst(Matcher.quoteReplacement("<title>" + text(head.title()) + "</title>"));
+    if (head.language() != null) {
+      html =
+          LANG.matcher(html)
+              .replaceFirst(
+                  Matcher.quoteReplacement("<html lang=\"" + attribute(head.language()) + "\">"));
+    }
     if (head.description() != null) {
       html =
           DESCRIPTION

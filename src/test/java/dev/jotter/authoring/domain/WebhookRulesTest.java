@@ -136,6 +136,9 @@ class WebhookRulesTest {
         .hasValue(WebhookEvent.TAG_CHANGED);
     assertThat(WebhookEvent.ofChange(ContentEvent.AuthorChanged.KIND))
         .hasValue(WebhookEvent.AUTHOR_CHANGED);
+    assertThat(WebhookEvent.ofChange(ContentEvent.BlogSettingsChanged.KIND))
+        .contains(WebhookEvent.SITE_CHANGED);
+    assertThat(WebhookEvent.SITE_CHANGED.wireName()).isEqualTo("site.changed");
     assertThat(WebhookEvent.ofChange("something-else")).isEmpty();
     assertThat(WebhookEvent.POST_PUBLISHED.wireName()).isEqualTo("post.published");
   }

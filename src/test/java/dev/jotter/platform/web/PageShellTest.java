@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PageShellTest {
 
   static final String SHELL =
-      "<!doctype html>\n<html>\n<head>\n  <title>Jotter</title>\n"
+      "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Jotter</title>\n"
           + "  <meta name=\"description\" content=\"A thinking blog.\">\n"
           + "  <script type=\"module\" src=\"/app/main.js\"></script>\n</head>\n<body></body>\n</html>\n";
 
@@ -25,7 +25,8 @@ class PageShellTest {
                 List.of(
                     PageHead.Meta.property("og:title", "Europa"),
                     PageHead.Meta.name("twitter:image", null)),
-                "{\"@type\":\"BlogPosting\"}"));
+                "{\"@type\":\"BlogPosting\"}",
+                "pt-BR"));
     assertThat(html)
         .contains("<title>Europa</title>")
         .doesNotContain("<title>Jotter</title>")
@@ -35,7 +36,8 @@ class PageShellTest {
         .contains("<meta property=\"og:title\" content=\"Europa\">")
         .doesNotContain("twitter:image")
         .contains("<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\"}</script>")
-        .doesNotContain("noindex");
+        .doesNotContain("noindex")
+        .contains("<html lang=\"pt-BR\">");
     assertThat(html.indexOf("application/ld+json")).isLessThan(html.indexOf("</head>"));
   }
 
@@ -50,7 +52,8 @@ class PageShellTest {
                 "\"><script>alert(2)</script>",
                 "https://x.example/?a=1&b=\"2\"",
                 List.of(PageHead.Meta.property("og:title", "' onload='alert(3)")),
-                "{\"headline\":\"</script><script>alert(4)</script><!--\"}"));
+                "{\"headline\":\"</script><script>alert(4)</script><!--\"}",
+                "\"><script>alert(5)</script>"));
     assertThat(html).doesNotContain("<script>alert");
     assertThat(html).contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>");
     assertThat(html).contains("content=\"&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\"");
