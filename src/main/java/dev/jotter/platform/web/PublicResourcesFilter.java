@@ -17,7 +17,8 @@ import java.io.IOException;
  * page or a feed fetched with a stale token would come back 401 with its normal body. The status is
  * reset; the {@code WWW-Authenticate} header stays, telling the client its token was refused.
  */
-// FORWARD too: the reader pages filter may run first and forward to the page's file
+// FORWARD too: the reader pages filter (after this one, WEB-INF/web.xml) forwards to the page's
+// file
 @WebFilter(
     filterName = "PublicResources",
     urlPatterns = "/*",
