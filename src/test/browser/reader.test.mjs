@@ -550,6 +550,19 @@ test('a page on another origin calls the API: CORS preflight and answers (Apollo
   assert.deepEqual(own, []);
 });
 
+test('the blog\'s settings: its secondary menu is in the footer, its name in the header', async (t) => {
+  const { page } = await openPage(t);
+  await page.goto(`${BASE}/`);
+  await ready(page, 'home');
+  const footerLinks = page.locator('.site-footer .footer-nav a');
+  await footerLinks.first().waitFor();
+  assert.deepEqual(await footerLinks.allTextContents(), ['Colophon', 'Feed']);
+  assert.equal(await footerLinks.first().getAttribute('href'), '/author/astro');
+  assert.equal((await text(page.locator('.site-header .brand'))).trim(), 'Jotter');
+  await footerLinks.first().click();
+  await ready(page, 'author');
+});
+
 test('keyboard: the skip link comes first, is visible on focus and moves focus to main', async (t) => {
   const { page, problems: own } = await openPage(t);
   await page.goto(`${BASE}/p/twenty-minutes-to-mars`);

@@ -3,6 +3,7 @@ package dev.jotter.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.time.Duration;
@@ -50,6 +51,18 @@ class BrowserReaderPagesIT {
                     "title", "A draft about lunar gardens", "markdown", "## Soil\n\nRegolith."))
             .getJsonObject("createDraft")
             .getString("id");
+    // the blog's secondary menu, which the pages show in the footer
+    staff.data(
+        token,
+        "mutation($i: BlogSettingsInput!) { updateBlogSettings(input: $i) { title } }",
+        "i",
+        Json.createObjectBuilder()
+            .add(
+                "secondaryNavigation",
+                Json.createArrayBuilder()
+                    .add(StaffFixture.vars("label", "Colophon", "url", "/author/astro"))
+                    .add(StaffFixture.vars("label", "Feed", "url", "/rss.xml")))
+            .build());
     return staff
         .data(token, "mutation($id: ID!) { createPreviewLink(postId: $id) { url } }", "id", id)
         .getJsonObject("createPreviewLink")
