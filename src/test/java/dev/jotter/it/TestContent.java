@@ -1,6 +1,7 @@
 package dev.jotter.it;
 
 import dev.jotter.content.api.PostEditor;
+import dev.jotter.content.api.ResponsiveImages;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.Post;
@@ -64,7 +65,7 @@ public class TestContent {
       OffsetDateTime publishedAt) {
     List<Author> postAuthors = authorSlugs.stream().map(this::author).toList();
     Post post = new Post(new Slug(slug), postAuthors.get(0), now());
-    post.setContent("Title of " + slug, null, markdown, null, null, now());
+    post.setContent("Title of " + slug, null, markdown, null, null, ResponsiveImages.NONE, now());
     post.setAuthors(postAuthors);
     post.setTags(
         tagNames.stream()

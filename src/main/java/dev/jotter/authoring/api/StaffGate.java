@@ -12,4 +12,12 @@ public interface StaffGate {
    * @param what the change, for the message ("pin related posts")
    */
   void requireEditor(String what) throws UnauthenticatedException, ForbiddenException;
+
+  /**
+   * Passes when any active staff user is signed in (contributors and up).
+   *
+   * @return the signed-in staff user's id
+   * @throws UnauthenticatedException when nobody is, or the token is not valid
+   */
+  long requireStaff() throws UnauthenticatedException;
 }

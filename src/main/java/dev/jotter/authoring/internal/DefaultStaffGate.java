@@ -12,9 +12,15 @@ import jakarta.inject.Inject;
 public class DefaultStaffGate implements StaffGate {
 
   @Inject StaffAccounts accounts;
+  @Inject CurrentStaff current;
 
   @Override
   public void requireEditor(String what) throws UnauthenticatedException, ForbiddenException {
     accounts.requireAtLeast(Role.EDITOR, what);
+  }
+
+  @Override
+  public long requireStaff() throws UnauthenticatedException {
+    return current.require().id();
   }
 }

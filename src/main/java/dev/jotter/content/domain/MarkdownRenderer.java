@@ -2,10 +2,13 @@ package dev.jotter.content.domain;
 
 import dev.jotter.content.api.Heading;
 import dev.jotter.content.api.PostEditor;
+import dev.jotter.content.api.ResponsiveImage;
+import dev.jotter.content.api.ResponsiveImages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,6 +105,16 @@ public final class MarkdownRenderer {
    * @throws MarkdownTooComplexException when the body passes one of them
    */
   public RenderedBody render(String markdown) {
+    return render(markdown, ResponsiveImages.NONE);
+  }
+
+  /**
+   * Renders a body as {@link #render(String)} does; its images that are the blog's own uploads get
+   * {@code width}, {@code height}, {@code srcset} and {@code sizes}, looked up once for all.
+   *
+   * @throws MarkdownTooComplexException when the body passes one of the limits
+   */
+  public RenderedBody render(String markdown, ResponsiveImages images) {
     String source = markdown == null ? "" : markdown;
     checkLinesAndTables(source);
     Node document = parser.parse(source);
@@ -113,10 +126,36 @@ public final class MarkdownRenderer {
     // what sanitizing emptied: images without a source go, links without a target become text
     dom.select("img:not([src]), img[src='']").remove();
     dom.select("a:not([href]), a[href='']").unwrap();
+    describeImages(dom, images);
     String html = dom.body().html();
     String text = plainText(dom.body());
     return new RenderedBody(
         html.strip(), text, headings(dom), countWords(text), dom.select("img").size());
+  }
+
+  /**
+   * The {@code sizes} of a body image: the full width of a phone's screen, at most the width of a
+   * post's text column on a wider one.
+   */
+  public static final String BODY_IMAGE_SIZES = "(max-width: 720px) 100vw, 720px";
+
+  /** Width, height, srcset and sizes on the images that are uploads, from one lookup. */
+  private static void describeImages(Document dom, ResponsiveImages images) {
+    List<Element> imgs = dom.select("img[src]");
+    if (imgs.isEmpty()) {
+      return;
+    }
+    Map<String, ResponsiveImage> found =
+        images.find(imgs.stream().map(img -> img.attr("src")).distinct().toList());
+    for (Element img : imgs) {
+      ResponsiveImage image = found.get(img.attr("src"));
+      if (image != null) {
+        img.attr("width", Integer.toString(image.width()));
+        img.attr("height", Integer.toString(image.height()));
+        img.attr("srcset", image.srcset());
+        img.attr("sizes", BODY_IMAGE_SIZES);
+      }
+    }
   }
 
   /** Lines, paragraph lengths and table columns, counted before parsing. */

@@ -5,6 +5,7 @@ import dev.jotter.content.api.Heading;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.ReadingTime;
+import dev.jotter.content.api.ResponsiveImages;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -171,18 +172,22 @@ public class Post {
     this.createdAt = now;
     this.updatedAt = now;
     this.authors.add(primaryAuthor);
-    setContent("Untitled", null, "", null, null, now);
+    setContent("Untitled", null, "", null, null, ResponsiveImages.NONE, now);
   }
 
-  /** Sets what the author wrote and derives everything a reader sees from it. */
+  /**
+   * Sets what the author wrote and derives everything a reader sees from it; the body's images that
+   * are uploads get their dimensions and widths from {@code images}.
+   */
   public void setContent(
       String title,
       String subtitle,
       String markdown,
       String customExcerpt,
       FeatureImage featureImage,
+      ResponsiveImages images,
       OffsetDateTime now) {
-    RenderedBody body = MarkdownRenderer.instance().render(markdown);
+    RenderedBody body = MarkdownRenderer.instance().render(markdown, images);
     this.title = title;
     this.subtitle = subtitle;
     this.markdown = markdown;

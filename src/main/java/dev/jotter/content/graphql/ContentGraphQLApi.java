@@ -3,6 +3,7 @@ package dev.jotter.content.graphql;
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.BlogSettingsCatalog;
 import dev.jotter.content.api.EditablePost;
+import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostCatalog;
 import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostFilter;
@@ -11,6 +12,8 @@ import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PreviewTokens;
+import dev.jotter.content.api.ResponsiveImage;
+import dev.jotter.content.api.ResponsiveImages;
 import dev.jotter.content.api.TagCatalog;
 import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
@@ -21,6 +24,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +54,7 @@ public class ContentGraphQLApi {
   @Inject PostEditor editor;
   @Inject Instance<PreviewTokens> previewTokens;
   @Inject BlogSettingsCatalog blog;
+  @Inject Instance<ResponsiveImages> images;
 
   @Inject
   @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
@@ -104,6 +109,24 @@ public class ContentGraphQLApi {
     Map<Long, List<String>> slugs =
         posts.previousSlugs(postList.stream().map(p -> p.getView().id()).toList());
     return postList.stream().map(p -> slugs.getOrDefault(p.getView().id(), List.of())).toList();
+  }
+
+  @Name("featureImage")
+  @Description("The image at the top of the post, if any.")
+  public List<FeatureImageView> featureImage(@Source List<Post> postList) {
+    List<String> urls =
+        postList.stream()
+            .map(p -> p.getFeatureImage())
+            .filter(Objects::nonNull)
+            .map(FeatureImage::url)
+            .distinct()
+            .toList();
+    Map<String, ResponsiveImage> sized =
+        urls.isEmpty() || !images.isResolvable() ? Map.of() : images.get().find(urls);
+    return postList.stream()
+        .map(p -> p.getFeatureImage())
+        .map(image -> image == null ? null : new FeatureImageView(image, sized.get(image.url())))
+        .toList();
   }
 
   @Query("posts")

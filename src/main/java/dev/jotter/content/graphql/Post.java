@@ -98,7 +98,8 @@ public class Post {
     return view.headings();
   }
 
-  @Description("The image at the top of the post, if any.")
+  /** The feature image as set; readers get it sized, from {@code ContentGraphQLApi}. */
+  @Ignore
   public FeatureImage getFeatureImage() {
     return view.featureImage();
   }

@@ -8,6 +8,7 @@ import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.ResponsiveImages;
 import dev.jotter.content.api.VersionConflictException;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
@@ -21,6 +22,7 @@ import dev.jotter.content.domain.TagRepository;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -43,6 +45,7 @@ public class DefaultPostEditor implements PostEditor {
   @Inject TagRepository tags;
   @Inject SlugLock slugLock;
   @Inject ContentChanges changes;
+  @Inject Instance<ResponsiveImages> images;
 
   @Override
   public Optional<EditablePost> find(long postId) {
@@ -343,7 +346,7 @@ public class DefaultPostEditor implements PostEditor {
   }
 
   /** Sets the content; a body the renderer refuses is the caller's bad input. */
-  private static void setContent(
+  private void setContent(
       Post post,
       String title,
       String subtitle,
@@ -353,7 +356,14 @@ public class DefaultPostEditor implements PostEditor {
       OffsetDateTime now)
       throws InvalidArgumentException {
     try {
-      post.setContent(title, subtitle, markdown, customExcerpt, featureImage, now);
+      post.setContent(
+          title,
+          subtitle,
+          markdown,
+          customExcerpt,
+          featureImage,
+          images.isResolvable() ? images.get() : ResponsiveImages.NONE,
+          now);
     } catch (MarkdownTooComplexException e) {
       throw new InvalidArgumentException("markdown: " + e.getMessage());
     }

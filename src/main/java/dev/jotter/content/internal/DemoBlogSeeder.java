@@ -1,5 +1,6 @@
 package dev.jotter.content.internal;
 
+import dev.jotter.content.api.ResponsiveImages;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
 import dev.jotter.content.domain.Post;
@@ -93,6 +94,7 @@ public class DemoBlogSeeder {
           new String(readBytes("demo/" + p.getString("file")), StandardCharsets.UTF_8),
           text(p, "customExcerpt"),
           null,
+          ResponsiveImages.NONE,
           publishedAt);
       post.setAuthors(postAuthors);
       post.setFeatured(p.getBoolean("featured", false));

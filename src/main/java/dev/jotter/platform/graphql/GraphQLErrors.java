@@ -1,5 +1,6 @@
 package dev.jotter.platform.graphql;
 
+import dev.jotter.platform.errors.ErrorBody;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import jakarta.json.Json;
@@ -51,15 +52,7 @@ final class GraphQLErrors {
 
   /** A response holding one error, for requests that never reached the engine. */
   static JsonObject single(String message, String code) {
-    return Json.createObjectBuilder()
-        .add(
-            "errors",
-            Json.createArrayBuilder()
-                .add(
-                    Json.createObjectBuilder()
-                        .add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", code))))
-        .build();
+    return ErrorBody.of(message, code);
   }
 
   /** The response to a query that is not a GraphQL document. */

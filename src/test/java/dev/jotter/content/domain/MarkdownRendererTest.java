@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jotter.content.api.Heading;
 import dev.jotter.content.api.ReadingTime;
+import dev.jotter.content.api.ResponsiveImage;
+import dev.jotter.content.api.ResponsiveImages;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -22,6 +24,52 @@ class MarkdownRendererTest {
 
   private static Elements select(RenderedBody body, String cssQuery) {
     return Jsoup.parseBodyFragment(body.html()).select(cssQuery);
+  }
+
+  @Test
+  void uploadedImagesGetTheirSizeAndSrcsetFromOneLookup() {
+    List<java.util.Collection<String>> lookups = new ArrayList<>();
+    ResponsiveImages images =
+        urls -> {
+          lookups.add(List.copyOf(urls));
+          return java.util.Map.of(
+              "/images/0123456789abcdef/europa.jpg",
+              new ResponsiveImage(
+                  "/images/0123456789abcdef/europa.jpg",
+                  1200,
+                  800,
+                  "/images/0123456789abcdef/europa-600w.jpg 600w,"
+                      + " /images/0123456789abcdef/europa.jpg 1200w"));
+        };
+    RenderedBody body =
+        MarkdownRenderer.instance()
+            .render(
+                "![Europa](/images/0123456789abcdef/europa.jpg)\n\n"
+                    + "![again](/images/0123456789abcdef/europa.jpg)\n\n"
+                    + "![elsewhere](https://example.com/io.png)",
+                images);
+
+    assertThat(lookups).hasSize(1);
+    Elements imgs = select(body, "img");
+    assertThat(imgs).hasSize(3);
+    for (Element img : imgs.subList(0, 2)) {
+      assertThat(img.attr("width")).isEqualTo("1200");
+      assertThat(img.attr("height")).isEqualTo("800");
+      assertThat(img.attr("srcset")).startsWith("/images/0123456789abcdef/europa-600w.jpg 600w");
+      assertThat(img.attr("sizes")).isEqualTo(MarkdownRenderer.BODY_IMAGE_SIZES);
+    }
+    assertThat(imgs.get(2).hasAttr("srcset")).isFalse();
+    assertThat(imgs.get(2).hasAttr("width")).isFalse();
+  }
+
+  @Test
+  void aBodyWithoutImagesLooksNothingUp() {
+    MarkdownRenderer.instance()
+        .render(
+            "Just words.",
+            urls -> {
+              throw new AssertionError("looked up " + urls);
+            });
   }
 
   @Test
