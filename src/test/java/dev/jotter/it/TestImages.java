@@ -42,13 +42,29 @@ public final class TestImages {
    * ("JotterCam") and a comment, as a phone writes it.
    */
   public static byte[] jpegWithGps(int width, int height) {
-    byte[] plain = jpeg(width, height);
-    byte[] exif = exifWithGps();
-    ByteBuffer out = ByteBuffer.allocate(plain.length + exif.length + 4);
+    return withApp1(jpeg(width, height), exifWithGps());
+  }
+
+  /** A JPEG with an APP1 segment holding this payload right after its start of image. */
+  static byte[] withApp1(byte[] plain, byte[] payload) {
+    ByteBuffer out = ByteBuffer.allocate(plain.length + payload.length + 4);
     out.put(plain, 0, 2); // SOI
-    out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
+    out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (payload.length + 2)).put(payload);
     out.put(plain, 2, plain.length - 2);
     return out.array();
+  }
+
+  /** A JPEG of this size whose EXIF says to show it turned by this orientation (1–8). */
+  public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+    ByteBuffer tiff = ByteBuffer.allocate(26).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation);
+    tiff.putShort((short) 0).putInt(0);
+    byte[] exif = new byte[6 + tiff.capacity()];
+    System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, exif, 0, 6);
+    System.arraycopy(tiff.array(), 0, exif, 6, tiff.capacity());
+    return withApp1(jpeg(width, height), exif);
   }
 
   /** The APP1 payload: "Exif\0\0", a big-endian TIFF header, IFD0 (Make, GPS IFD), the GPS IFD. */

@@ -65,7 +65,10 @@ public final class ImageCodec {
    */
   public ProcessedImage process(byte[] bytes) throws ImageRefusedException {
     Decoded decoded = decode(bytes);
-    BufferedImage pixels = decoded.pixels();
+    BufferedImage pixels =
+        decoded.format().equals("jpeg")
+            ? ExifOrientation.apply(decoded.pixels(), ExifOrientation.of(bytes))
+            : decoded.pixels();
     boolean alpha = pixels.getColorModel().hasAlpha();
     ImageFormat format =
         decoded.format().equals("jpeg") || !alpha && decoded.format().equals("webp")

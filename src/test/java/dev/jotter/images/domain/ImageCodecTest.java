@@ -80,6 +80,37 @@ class ImageCodecTest {
   }
 
   @Test
+  void aPhotoTakenSidewaysIsStoredTheRightWayUp() throws Exception {
+    ProcessedImage turned = codec.process(TestImages.jpegWithOrientation(800, 400, 6));
+    assertThat(turned.original().width()).isEqualTo(400);
+    assertThat(turned.original().height()).isEqualTo(800);
+    assertThat(read(turned.original().bytes()).getHeight()).isEqualTo(800);
+    ProcessedImage upright = codec.process(TestImages.jpegWithOrientation(800, 400, 1));
+    assertThat(upright.original().width()).isEqualTo(800);
+    assertThat(ExifOrientation.of(TestImages.jpegWithOrientation(10, 10, 8))).isEqualTo(8);
+    assertThat(ExifOrientation.of(TestImages.jpeg(10, 10))).isEqualTo(1);
+    assertThat(ExifOrientation.of(TestImages.jpegWithGps(10, 10))).isEqualTo(1);
+  }
+
+  @Test
+  void everyOrientationPutsTheTopLeftPixelWhereItBelongs() {
+    int w = 30;
+    int h = 10;
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(0, 0, 0xFF0000);
+    int[][] expected = { // where the top left pixel goes, for orientations 1 to 8
+      {0, 0}, {w - 1, 0}, {w - 1, h - 1}, {0, h - 1}, {0, 0}, {h - 1, 0}, {h - 1, w - 1}, {0, w - 1}
+    };
+    for (int o = 1; o <= 8; o++) {
+      BufferedImage turned = ExifOrientation.apply(image, o);
+      assertThat(turned.getWidth()).as("width, orientation " + o).isEqualTo(o >= 5 ? h : w);
+      assertThat(turned.getHeight()).as("height, orientation " + o).isEqualTo(o >= 5 ? w : h);
+      int[] at = expected[o - 1];
+      assertThat(turned.getRGB(at[0], at[1]) & 0xFFFFFF).as("orientation " + o).isEqualTo(0xFF0000);
+    }
+  }
+
+  @Test
   void textIsNotAnImage() {
     assertThatThrownBy(
             () -> codec.process("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)))
