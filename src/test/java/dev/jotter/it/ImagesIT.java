@@ -210,6 +210,18 @@ class ImagesIT extends StaffIT {
   }
 
   @Test
+  void aStaffTokenFromAPageOnAnotherOriginIsRefused() {
+    String author = staff.as("AUTHOR");
+    HttpResponse<byte[]> res =
+        send(
+            images(author)
+                .header("Origin", "https://elsewhere.example")
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(20, 20))));
+    assertError(res, 403, "FORBIDDEN");
+  }
+
+  @Test
   void otherMethodsAndUnknownImagesAreJsonErrors() {
     String author = staff.as("AUTHOR");
     assertError(send(images(author).DELETE()), 405, "METHOD_NOT_ALLOWED");

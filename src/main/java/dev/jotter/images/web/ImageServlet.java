@@ -7,6 +7,7 @@ import dev.jotter.images.internal.ImageUploads;
 import dev.jotter.images.internal.UploadedImage;
 import dev.jotter.platform.errors.ErrorBody;
 import dev.jotter.platform.errors.UnauthenticatedException;
+import dev.jotter.platform.web.StaffOrigins;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -55,6 +56,7 @@ public class ImageServlet extends HttpServlet {
   private static final String JSON = "application/json;charset=utf-8";
 
   @Inject transient ImageUploads uploads;
+  @Inject transient StaffOrigins staffOrigins;
 
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse res)
@@ -92,6 +94,11 @@ public class ImageServlet extends HttpServlet {
   }
 
   private void upload(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    Optional<String> refusal = staffOrigins.refusal(req);
+    if (refusal.isPresent()) {
+      error(res, 403, "FORBIDDEN", refusal.get());
+      return;
+    }
     String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
     ImageUpload upload;
     if (type.startsWith("multipart/form-data")) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jotter.platform.cache.AnswerKeys;
 import dev.jotter.platform.cache.ResponseCache;
 import dev.jotter.platform.graphql.GraphQLHttpRequest.BadRequest;
+import dev.jotter.platform.web.StaffOrigins;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -106,13 +107,7 @@ public class GraphQLServlet extends HttpServlet {
   @ConfigProperty(name = "jotter.http.cache.max-tags-bytes", defaultValue = "1024")
   int maxTagsBytes;
 
-  /**
-   * Origins (scheme://host[:port], comma-separated) whose pages may send staff tokens; the blog's
-   * own pages always may. Anonymous requests come from any origin (Liberty's {@code <cors>}).
-   */
-  @Inject
-  @ConfigProperty(name = "jotter.cors.staff-origins", defaultValue = " ")
-  String staffOrigins;
+  @Inject transient StaffOrigins staffOrigins;
 
   @Inject transient RequestMetrics metrics;
   @Inject transient ResponseCache responses;
@@ -230,33 +225,12 @@ public class GraphQLServlet extends HttpServlet {
     }
   }
 
-  /**
-   * A browser page on another origin may read the blog anonymously, but send a staff token only
-   * when its origin is listed in {@code jotter.cors.staff-origins}: a token pasted into some page
-   * elsewhere does not work there.
-   */
+  /** A staff token from a page on another origin than the allowed ones is refused. */
   private void refuseStaffTokensFromOtherOrigins(HttpServletRequest req) throws BadRequest {
-    String origin = req.getHeader("Origin");
-    if (origin == null || req.getHeader("Authorization") == null) {
-      return;
+    Optional<String> refusal = staffOrigins.refusal(req);
+    if (refusal.isPresent()) {
+      throw new BadRequest(403, "FORBIDDEN", refusal.get());
     }
-    String host = req.getHeader("Host");
-    String authority = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
-    if (authority.equalsIgnoreCase(host)) {
-      return; // the blog's own pages (the writing app, GraphiQL)
-    }
-    for (String allowed : staffOrigins.split(",")) {
-      if (allowed.strip().equalsIgnoreCase(origin)) {
-        return;
-      }
-    }
-    throw new BadRequest(
-        403,
-        "FORBIDDEN",
-        "Staff tokens are accepted from this blog's own pages and from the origins in"
-            + " JOTTER_CORS_STAFF_ORIGINS; "
-            + origin
-            + " is not one of them.");
   }
 
   private GraphQLHttpRequest readGet(HttpServletRequest req) throws BadRequest {
