@@ -180,6 +180,17 @@ class ImagesIT extends StaffIT {
   }
 
   @Test
+  void aWebPIsAcceptedAndStoredAsAFormatEveryBrowserShows() {
+    HttpResponse<byte[]> res =
+        uploadForm(staff.as("AUTHOR"), "tiny.webp", "image/webp", TestImages.WEBP_LOSSY);
+    assertThat(res.statusCode()).as(new String(res.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    JsonObject image = json(res);
+    assertThat(image.getString("contentType")).isEqualTo("image/jpeg");
+    assertThat(image.getString("url")).endsWith("/tiny.jpg");
+    assertThat(get(image.getString("url")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void somethingThatIsNotAnImageIsRefusedClearly() {
     String author = staff.as("AUTHOR");
     byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);

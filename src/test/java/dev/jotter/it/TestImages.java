@@ -17,6 +17,15 @@ public final class TestImages {
 
   private TestImages() {}
 
+  /** A 1 × 1 lossy WebP (VP8, no alpha): no ImageIO plugin writes WebP, so it is spelled out. */
+  public static final byte[] WEBP_LOSSY =
+      java.util.Base64.getDecoder()
+          .decode("UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAwA0JaQAA3AA/vuUAAA=");
+
+  /** A 1 × 1 lossless WebP with an alpha channel (VP8L). */
+  public static final byte[] WEBP_LOSSLESS =
+      java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
   /** A gradient of this size, so that resizing has something to keep. */
   public static BufferedImage picture(int width, int height, boolean alpha) {
     BufferedImage image =

@@ -150,6 +150,16 @@ class ImageCodecTest {
   }
 
   @Test
+  void aWebPIsReadWithTwelveMonkeysAndStoredAsJpegOrPngByItsTransparency() throws Exception {
+    ProcessedImage lossy = codec.process(TestImages.WEBP_LOSSY);
+    assertThat(lossy.format()).isEqualTo(ImageFormat.JPEG);
+    assertThat(lossy.original().width()).isEqualTo(1);
+    assertThat(read(lossy.original().bytes())).isNotNull();
+    ProcessedImage lossless = codec.process(TestImages.WEBP_LOSSLESS);
+    assertThat(lossless.format()).isEqualTo(ImageFormat.PNG);
+  }
+
+  @Test
   void aLargePhotographIsDecodedAtAWholeFractionOfItsSize() {
     assertThat(ImageCodec.subsampling(3000, 2000)).isEqualTo(1);
     assertThat(ImageCodec.subsampling(6000, 4000)).isEqualTo(2);
