@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  static final String[] MODULES = {"content", "authoring", "discovery", "images"};
+  static final String[] MODULES = {"content", "authoring", "discovery"};
   static JavaClasses classes;
 
   @BeforeAll
@@ -76,10 +76,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.jotter.content..",
-            "dev.jotter.authoring..",
-            "dev.jotter.discovery..",
-            "dev.jotter.images..")
+            "dev.jotter.content..", "dev.jotter.authoring..", "dev.jotter.discovery..")
         .check(classes);
   }
 

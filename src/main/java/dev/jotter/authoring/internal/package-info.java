@@ -5,6 +5,8 @@
  * dev.jotter.authoring.internal.TagAuthoring}; the signed-in caller ({@link
  * dev.jotter.authoring.internal.CurrentStaff}), token signing and keys, the publish scheduler, and
  * webhooks ({@link dev.jotter.authoring.internal.Webhooks}: their rules; the change-log follower
- * that makes deliveries and the dispatcher that sends them).
+ * that makes deliveries and the dispatcher that sends them), image uploads ({@link
+ * dev.jotter.authoring.internal.ImageUploads}: who may, how large, store then record) and the image
+ * lookups content asks for.
  */
 package dev.jotter.authoring.internal;

@@ -1,6 +1,6 @@
-package dev.jotter.images.domain;
+package dev.jotter.authoring.domain;
 
-import dev.jotter.images.domain.ImageRefusedException.Reason;
+import dev.jotter.authoring.domain.ImageRefusedException.Reason;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

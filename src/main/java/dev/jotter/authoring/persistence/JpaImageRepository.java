@@ -1,7 +1,7 @@
-package dev.jotter.images.persistence;
+package dev.jotter.authoring.persistence;
 
-import dev.jotter.images.domain.Image;
-import dev.jotter.images.domain.ImageRepository;
+import dev.jotter.authoring.domain.Image;
+import dev.jotter.authoring.domain.ImageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,4 +1,4 @@
-package dev.jotter.images.internal;
+package dev.jotter.authoring.internal;
 
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;

@@ -1,4 +1,4 @@
-package dev.jotter.images.internal;
+package dev.jotter.authoring.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
-package dev.jotter.images.persistence;
+package dev.jotter.authoring.persistence;
 
-import dev.jotter.images.domain.ImageStore;
+import dev.jotter.authoring.domain.ImageStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

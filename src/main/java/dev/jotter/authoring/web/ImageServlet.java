@@ -1,10 +1,10 @@
-package dev.jotter.images.web;
+package dev.jotter.authoring.web;
 
-import dev.jotter.images.domain.ImageRefusedException;
-import dev.jotter.images.internal.ImageFile;
-import dev.jotter.images.internal.ImageUpload;
-import dev.jotter.images.internal.ImageUploads;
-import dev.jotter.images.internal.UploadedImage;
+import dev.jotter.authoring.domain.ImageRefusedException;
+import dev.jotter.authoring.internal.ImageFile;
+import dev.jotter.authoring.internal.ImageUpload;
+import dev.jotter.authoring.internal.ImageUploads;
+import dev.jotter.authoring.internal.UploadedImage;
 import dev.jotter.platform.errors.ErrorBody;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.web.StaffOrigins;

@@ -3,4 +3,4 @@
  * requests and answers (JSON errors shaped like GraphQL's, never HTML); the rules are in {@code
  * internal}.
  */
-package dev.jotter.images.web;
+package dev.jotter.authoring.web;

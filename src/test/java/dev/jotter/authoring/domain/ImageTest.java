@@ -1,4 +1,4 @@
-package dev.jotter.images.domain;
+package dev.jotter.authoring.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.jotter.images.persistence;
+package dev.jotter.authoring.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

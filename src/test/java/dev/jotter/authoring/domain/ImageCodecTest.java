@@ -1,9 +1,9 @@
-package dev.jotter.images.domain;
+package dev.jotter.authoring.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jotter.images.domain.ImageRefusedException.Reason;
+import dev.jotter.authoring.domain.ImageRefusedException.Reason;
 import dev.jotter.it.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

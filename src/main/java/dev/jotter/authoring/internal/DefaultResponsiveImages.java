@@ -1,10 +1,10 @@
-package dev.jotter.images.internal;
+package dev.jotter.authoring.internal;
 
+import dev.jotter.authoring.domain.Image;
+import dev.jotter.authoring.domain.ImageAddress;
+import dev.jotter.authoring.domain.ImageRepository;
 import dev.jotter.content.api.ResponsiveImage;
 import dev.jotter.content.api.ResponsiveImages;
-import dev.jotter.images.domain.Image;
-import dev.jotter.images.domain.ImageAddress;
-import dev.jotter.images.domain.ImageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;

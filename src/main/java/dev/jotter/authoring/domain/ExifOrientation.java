@@ -1,4 +1,4 @@
-package dev.jotter.images.domain;
+package dev.jotter.authoring.domain;
 
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;

@@ -1,6 +1,6 @@
-package dev.jotter.images.internal;
+package dev.jotter.authoring.internal;
 
-import dev.jotter.images.domain.Image;
+import dev.jotter.authoring.domain.Image;
 import java.util.List;
 
 /** What an upload answers: the full-size image's URL and size, its srcset and its variants. */

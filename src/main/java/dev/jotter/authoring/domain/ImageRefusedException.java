@@ -1,4 +1,4 @@
-package dev.jotter.images.domain;
+package dev.jotter.authoring.domain;
 
 /** An upload that is not stored, and why; nothing of it was kept. */
 public class ImageRefusedException extends Exception {

@@ -1,16 +1,16 @@
-package dev.jotter.images.internal;
+package dev.jotter.authoring.internal;
 
 import dev.jotter.authoring.api.StaffGate;
-import dev.jotter.images.domain.EncodedImage;
-import dev.jotter.images.domain.Image;
-import dev.jotter.images.domain.ImageAddress;
-import dev.jotter.images.domain.ImageCodec;
-import dev.jotter.images.domain.ImageFormat;
-import dev.jotter.images.domain.ImageRefusedException;
-import dev.jotter.images.domain.ImageRefusedException.Reason;
-import dev.jotter.images.domain.ImageRepository;
-import dev.jotter.images.domain.ImageStore;
-import dev.jotter.images.domain.ProcessedImage;
+import dev.jotter.authoring.domain.EncodedImage;
+import dev.jotter.authoring.domain.Image;
+import dev.jotter.authoring.domain.ImageAddress;
+import dev.jotter.authoring.domain.ImageCodec;
+import dev.jotter.authoring.domain.ImageFormat;
+import dev.jotter.authoring.domain.ImageRefusedException;
+import dev.jotter.authoring.domain.ImageRefusedException.Reason;
+import dev.jotter.authoring.domain.ImageRepository;
+import dev.jotter.authoring.domain.ImageStore;
+import dev.jotter.authoring.domain.ProcessedImage;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package dev.jotter.images.domain;
+package dev.jotter.authoring.domain;
 
 import java.util.Arrays;
 import java.util.Optional;
