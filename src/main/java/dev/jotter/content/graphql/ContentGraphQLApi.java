@@ -54,7 +54,7 @@ public class ContentGraphQLApi {
   @Inject PostEditor editor;
   @Inject Instance<PreviewTokens> previewTokens;
   @Inject BlogSettingsCatalog blog;
-  @Inject Instance<ResponsiveImages> images;
+  @Inject ResponsiveImages images;
 
   @Inject
   @ConfigProperty(name = "jotter.public-url", defaultValue = "http://localhost:9080")
@@ -121,8 +121,7 @@ public class ContentGraphQLApi {
             .map(FeatureImage::url)
             .distinct()
             .toList();
-    Map<String, ResponsiveImage> sized =
-        urls.isEmpty() || !images.isResolvable() ? Map.of() : images.get().find(urls);
+    Map<String, ResponsiveImage> sized = urls.isEmpty() ? Map.of() : images.find(urls);
     return postList.stream()
         .map(p -> p.getFeatureImage())
         .map(image -> image == null ? null : new FeatureImageView(image, sized.get(image.url())))

@@ -22,7 +22,6 @@ import dev.jotter.content.domain.TagRepository;
 import dev.jotter.platform.errors.InvalidArgumentException;
 import dev.jotter.platform.errors.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -45,7 +44,7 @@ public class DefaultPostEditor implements PostEditor {
   @Inject TagRepository tags;
   @Inject SlugLock slugLock;
   @Inject ContentChanges changes;
-  @Inject Instance<ResponsiveImages> images;
+  @Inject ResponsiveImages images;
 
   @Override
   public Optional<EditablePost> find(long postId) {
@@ -356,14 +355,7 @@ public class DefaultPostEditor implements PostEditor {
       OffsetDateTime now)
       throws InvalidArgumentException {
     try {
-      post.setContent(
-          title,
-          subtitle,
-          markdown,
-          customExcerpt,
-          featureImage,
-          images.isResolvable() ? images.get() : ResponsiveImages.NONE,
-          now);
+      post.setContent(title, subtitle, markdown, customExcerpt, featureImage, images, now);
     } catch (MarkdownTooComplexException e) {
       throw new InvalidArgumentException("markdown: " + e.getMessage());
     }
