@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Dimensions and widths of the images uploaded to this blog, which content asks for when it renders
  * a body (its {@code <img>} elements get width, height and srcset) and when it answers a feature
- * image. Implemented by the images module; URLs that are not its uploads are left out.
+ * image. Implemented by authoring (its uploads); URLs that are not uploads are left out.
  */
 public interface ResponsiveImages {
 
