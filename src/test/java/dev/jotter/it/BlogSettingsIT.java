@@ -133,7 +133,8 @@ class BlogSettingsIT extends StaffIT {
         .contains("<title>" + title + "</title>")
         .contains("<meta property=\"og:site_name\" content=\"" + title + "\">")
         .contains("<meta property=\"og:locale\" content=\"pt_BR\">")
-        .contains("\"@type\":\"WebSite\"");
+        .contains("\"@type\":\"WebSite\"")
+        .contains("title=\"" + title + " (RSS)\" href=\"/rss.xml\"");
     // the page is answered by the reader pages filter: the security headers come first all the same
     assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     String slug =

@@ -47,7 +47,7 @@ public class ContentPageHeads implements PageHeads {
   @Override
   public Optional<PageHead> head(String path) {
     BlogSettings site = blog.current();
-    return head(path, site).map(h -> h.inLanguage(site.locale()));
+    return head(path, site).map(h -> h.onSite(site.title(), site.locale()));
   }
 
   private Optional<PageHead> head(String path, BlogSettings site) {
@@ -64,6 +64,7 @@ public class ContentPageHeads implements PageHeads {
               null,
               List.of(
                   Meta.name("robots", "noindex, nofollow"), Meta.name("referrer", "no-referrer")),
+              null,
               null,
               null));
     }
@@ -160,6 +161,7 @@ public class ContentPageHeads implements PageHeads {
         seo.canonicalUrl(),
         meta,
         ld.build().toString(),
+        null,
         null);
   }
 
@@ -252,6 +254,7 @@ public class ContentPageHeads implements PageHeads {
             .add("url", url)
             .build()
             .toString(),
+        null,
         null);
   }
 

@@ -13,6 +13,8 @@ import java.util.List;
  * @param jsonLd a JSON-LD document (schema.org), or null
  * @param language the page's language as a BCP 47 tag ({@code <html lang>}), or null to keep the
  *     shell's
+ * @param siteName the blog's name, for the titles of the feeds the page links to, or null to keep
+ *     the shell's
  */
 public record PageHead(
     boolean found,
@@ -21,19 +23,20 @@ public record PageHead(
     String canonicalUrl,
     List<Meta> meta,
     String jsonLd,
-    String language) {
+    String language,
+    String siteName) {
 
   /** Nothing at the address. */
   public static final PageHead NOT_FOUND =
-      new PageHead(false, "Not found", null, null, List.of(), null, null);
+      new PageHead(false, "Not found", null, null, List.of(), null, null, null);
 
   public PageHead {
     meta = List.copyOf(meta);
   }
 
-  /** This head in another language. */
-  public PageHead inLanguage(String tag) {
-    return new PageHead(found, title, description, canonicalUrl, meta, jsonLd, tag);
+  /** This head on a blog of this name and language. */
+  public PageHead onSite(String name, String languageTag) {
+    return new PageHead(found, title, description, canonicalUrl, meta, jsonLd, languageTag, name);
   }
 
   /**

@@ -8,6 +8,12 @@ final class PageShell {
 
   private static final Pattern TITLE = Pattern.compile("<title>[^<]*</title>");
   private static final Pattern LANG = Pattern.compile("<html lang=\"[^\"]*\">");
+
+  /** The title of a feed the shell links to: "Jotter (RSS)". */
+  private static final Pattern FEED_TITLE =
+      Pattern.compile(
+          "(<link rel=\"alternate\" type=\"[^\"]+\" title=\")[^\"]*?( \\((?:RSS|Atom|JSON Feed)\\)\")");
+
   private static final Pattern DESCRIPTION =
       Pattern.compile("<meta name=\"description\" content=\"[^\"]*\">");
 
@@ -23,6 +29,15 @@ final class PageShell {
           LANG.matcher(html)
               .replaceFirst(
                   Matcher.quoteReplacement("<html lang=\"" + attribute(head.language()) + "\">"));
+    }
+    if (head.siteName() != null) {
+      html =
+          FEED_TITLE
+              .matcher(html)
+              .replaceAll(
+                  m ->
+                      Matcher.quoteReplacement(
+                          m.group(1) + attribute(head.siteName()) + m.group(2)));
     }
     if (head.description() != null) {
       html =

@@ -10,6 +10,9 @@ class PageShellTest {
   static final String SHELL =
       "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Jotter</title>\n"
           + "  <meta name=\"description\" content=\"A thinking blog.\">\n"
+          + "  <link rel=\"alternate\" type=\"application/rss+xml\" title=\"Jotter (RSS)\" href=\"/rss.xml\">\n"
+          + "  <link rel=\"alternate\" type=\"application/feed+json\" title=\"Jotter (JSON Feed)\""
+          + " href=\"/feed.json\">\n"
           + "  <script type=\"module\" src=\"/app/main.js\"></script>\n</head>\n<body></body>\n</html>\n";
 
   @Test
@@ -26,7 +29,8 @@ class PageShellTest {
                     PageHead.Meta.property("og:title", "Europa"),
                     PageHead.Meta.name("twitter:image", null)),
                 "{\"@type\":\"BlogPosting\"}",
-                "pt-BR"));
+                "pt-BR",
+                "Far & Out"));
     assertThat(html)
         .contains("<title>Europa</title>")
         .doesNotContain("<title>Jotter</title>")
@@ -37,7 +41,10 @@ class PageShellTest {
         .doesNotContain("twitter:image")
         .contains("<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\"}</script>")
         .doesNotContain("noindex")
-        .contains("<html lang=\"pt-BR\">");
+        .contains("<html lang=\"pt-BR\">")
+        .contains("title=\"Far &amp; Out (RSS)\"")
+        .contains("title=\"Far &amp; Out (JSON Feed)\"")
+        .doesNotContain("Jotter (RSS)");
     assertThat(html.indexOf("application/ld+json")).isLessThan(html.indexOf("</head>"));
   }
 
@@ -53,7 +60,8 @@ class PageShellTest {
                 "https://x.example/?a=1&b=\"2\"",
                 List.of(PageHead.Meta.property("og:title", "' onload='alert(3)")),
                 "{\"headline\":\"</script><script>alert(4)</script><!--\"}",
-                "\"><script>alert(5)</script>"));
+                "\"><script>alert(5)</script>",
+                "\"><script>alert(6)</script>"));
     assertThat(html).doesNotContain("<script>alert");
     assertThat(html).contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>");
     assertThat(html).contains("content=\"&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\"");
