@@ -18,13 +18,15 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The blog's settings, kept in memory between changes: a change forgets them on this server when it
- * is made and again once its transaction has ended, on the other servers when they read it from the
- * change log (within a poll).
+ * is made, nothing is kept or served from memory until its transaction has ended (readers may see
+ * the commit before this hears of it), and on the other servers they are forgotten when they read
+ * the change from the change log (within a poll).
  */
 @ApplicationScoped
 @Transactional
@@ -57,16 +59,19 @@ public class DefaultBlogSettings implements BlogSettingsCatalog, ChangeConsumer 
   /** Moves at every change: settings read across a change are not kept. */
   private final AtomicLong generation = new AtomicLong();
 
+  /** Changes of this server whose transactions have not ended. */
+  private final AtomicInteger changing = new AtomicInteger();
+
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public BlogSettings current() {
-    BlogSettings settings = known;
+    BlogSettings settings = changing.get() == 0 ? known : null;
     if (settings != null) {
       return settings;
     }
     long at = generation.get();
     settings = BlogSettingsRules.resolve(store.read(), defaults());
-    if (generation.get() == at) {
+    if (changing.get() == 0 && generation.get() == at) {
       known = settings;
     }
     return settings;
@@ -78,8 +83,14 @@ public class DefaultBlogSettings implements BlogSettingsCatalog, ChangeConsumer 
     SavedBlogSettings saved = BlogSettingsRules.apply(store.readForUpdate(), change, now);
     store.write(saved);
     changes.raise(new ContentEvent.BlogSettingsChanged());
+    changing.incrementAndGet();
     forget();
-    AfterCompletion.run(transactions, this::forget);
+    AfterCompletion.run(
+        transactions,
+        () -> {
+          changing.decrementAndGet();
+          forget();
+        });
     return BlogSettingsRules.resolve(saved, defaults());
   }
 
