@@ -20,14 +20,16 @@ function load() {
 
 let current = load();
 let pending = null;
+// read again at every use: what is stored is the truth (a test or another script may replace it)
+const fresh = () => (current = load());
 const listeners = new Set();
 
 export const session = {
   /** The bearer token, or null when signed out. */
-  token: () => (current ? current.token : null),
+  token: () => (fresh() ? current.token : null),
 
   /** { token, expiresAt, email, role, name, id, authorSlug } of the signed-in user, or null. */
-  user: () => current,
+  user: () => fresh(),
 
   /** Keeps a new sign-in (an AuthPayload plus who it is). */
   keep(payload) {
@@ -65,7 +67,7 @@ const ROLES = ['CONTRIBUTOR', 'AUTHOR', 'EDITOR', 'ADMINISTRATOR'];
 
 /** Whether the signed-in user's role is at least `role`. */
 export function atLeast(role) {
-  const user = current;
+  const user = fresh();
   return !!user && ROLES.indexOf(user.role) >= ROLES.indexOf(role);
 }
 
