@@ -14,6 +14,12 @@ public interface StaffGate {
   void requireEditor(String what) throws UnauthenticatedException, ForbiddenException;
 
   /**
+   * Whether an editor or administrator is signed in: for what only they may see (never an error;
+   * anonymous readers, suspended accounts and other roles get false).
+   */
+  boolean editorSignedIn();
+
+  /**
    * Passes when any active staff user is signed in (contributors and up).
    *
    * @return the signed-in staff user's id

@@ -69,6 +69,15 @@ public final class Permissions {
             : "Only editors and administrators manage staff.");
   }
 
+  /**
+   * Whether the role sees every post, in any status, in staff lists ({@code staffPosts}, {@code
+   * drafts}); the others see the posts they are among the authors of. The same as {@link #refusal}
+   * allowing {@link PostAction#PREVIEW} of a post that is not one's own.
+   */
+  public static boolean seesEveryonesPosts(Role role) {
+    return role.atLeast(Role.EDITOR);
+  }
+
   /** Whether the role may create, change and delete tags. */
   public static boolean managesTags(Role role) {
     return role.atLeast(Role.EDITOR);

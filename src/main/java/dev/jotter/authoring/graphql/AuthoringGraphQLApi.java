@@ -16,6 +16,7 @@ import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSeo;
+import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.graphql.Author;
 import dev.jotter.content.graphql.Blog;
 import dev.jotter.content.graphql.ContentGraphQLApi;
@@ -153,6 +154,19 @@ public class AuthoringGraphQLApi {
           NotFoundException,
           InvalidArgumentException {
     return staff(accounts.reactivate(parseId(id)));
+  }
+
+  @Query("allAuthors")
+  @Description(
+      "Every author card by name, published or not: for staff choosing a post's co-authors."
+          + " Needs a signed-in staff user.")
+  @ListSize(slicingArguments = "first")
+  public @NonNull List<@NonNull Author> allAuthors(
+      @Name("first") @DefaultValue("100") @Description("How many authors, 0 to 100.") int first,
+      @Name("after") @Description("The slug of the last author of the page before.") String after)
+      throws UnauthenticatedException, InvalidArgumentException {
+    checkFirst(first);
+    return accounts.authorPage(after, first).stream().map(Author::of).toList();
   }
 
   @Mutation("updateMyProfile")
@@ -332,6 +346,65 @@ public class AuthoringGraphQLApi {
     PostAuthoring.StaffPage page = posts.drafts(position, first);
     return PostConnection.page(
         page.slice(), position, PostOrder.UPDATED_AT_DESC, page.totalCount());
+  }
+
+  @Query("staffPosts")
+  @ListSize(
+      slicingArguments = "first",
+      sizedFields = {"edges", "nodes"})
+  @Description(
+      "Posts in any status for the writing app's lists, most recently edited first: those you"
+          + " are among the authors of, or everybody's for editors and administrators. Needs a"
+          + " signed-in staff user.")
+  public @NonNull PostConnection staffPosts(
+      @Name("status")
+          @Description(
+              "Only posts in this status; left out: every status but TRASHED (TRASHED lists the"
+                  + " trash).")
+          PostStatus status,
+      @Name("query")
+          @Description(
+              "Only posts whose title or slug contains every word of it, in any case: plain"
+                  + " text, never syntax; at most 200 characters.")
+          String query,
+      @Name("first") @DefaultValue("20") @Description("How many posts, 0 to 100.") int first,
+      @Name("after") @Description("Read the posts after this cursor.") String after)
+      throws InvalidArgumentException, UnauthenticatedException {
+    checkFirst(first);
+    PostPosition position = PostConnection.after(after, PostOrder.UPDATED_AT_DESC);
+    PostAuthoring.StaffPage page = posts.staffPosts(status, query, position, first);
+    return PostConnection.page(
+        page.slice(), position, PostOrder.UPDATED_AT_DESC, page.totalCount());
+  }
+
+  @Query("renderMarkdown")
+  @Description(
+      "Renders markdown exactly as saving a post would (the same sanitizing, heading anchors,"
+          + " image sizes, reading time and excerpt) and saves nothing: the writing app's live"
+          + " preview. Within a post's limits (size, complexity: BAD_USER_INPUT). Never cached."
+          + " Needs a signed-in staff user.")
+  public @NonNull MarkdownPreview renderMarkdown(
+      @NonNull @Name("markdown") String markdown,
+      @Name("hasFeatureImage")
+          @DefaultValue("false")
+          @Description("Whether the post has a feature image: it counts in the reading time.")
+          Boolean hasFeatureImage)
+      throws UnauthenticatedException, InvalidArgumentException {
+    return new MarkdownPreview(
+        posts.renderMarkdown(markdown, Boolean.TRUE.equals(hasFeatureImage)));
+  }
+
+  @Query("compareTexts")
+  @Description(
+      "The line diff of two texts: a revision against the one before it, your change against"
+          + " what someone else saved meanwhile. Each text within a post's size and 5,000 lines"
+          + " (BAD_USER_INPUT). Texts that differ in more than 4,000 lines get a correct but"
+          + " coarser diff: the differing middle all removed, then all added. Needs a signed-in"
+          + " staff user.")
+  public @NonNull TextDiff compareTexts(
+      @NonNull @Name("before") String before, @NonNull @Name("after") String after)
+      throws UnauthenticatedException, InvalidArgumentException {
+    return new TextDiff(posts.compareTexts(before, after));
   }
 
   @Name("markdown")

@@ -20,6 +20,11 @@ public class DefaultStaffGate implements StaffGate {
   }
 
   @Override
+  public boolean editorSignedIn() {
+    return current.find().filter(me -> me.role().atLeast(Role.EDITOR)).isPresent();
+  }
+
+  @Override
   public long requireStaff() throws UnauthenticatedException {
     return current.require().id();
   }

@@ -1,5 +1,6 @@
 package dev.jotter.authoring.internal;
 
+import dev.jotter.authoring.domain.LineDiff;
 import dev.jotter.authoring.domain.Permissions;
 import dev.jotter.authoring.domain.PostAction;
 import dev.jotter.authoring.domain.Revision;
@@ -15,7 +16,10 @@ import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostSlice;
+import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
+import dev.jotter.content.api.RenderedMarkdown;
+import dev.jotter.content.api.StaffPostFilter;
 import dev.jotter.content.api.TagView;
 import dev.jotter.content.api.VersionConflictException;
 import dev.jotter.platform.errors.ForbiddenException;
@@ -29,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,10 +202,40 @@ public class PostAuthoring {
    * everybody's for editors and administrators.
    */
   public StaffPage drafts(PostPosition after, int first) throws UnauthenticatedException {
+    return staffPage(
+        current.require(), EnumSet.of(PostStatus.DRAFT, PostStatus.SCHEDULED), null, after, first);
+  }
+
+  /** The longest search text of a staff list, in characters. */
+  public static final int MAX_QUERY_LENGTH = 200;
+
+  /**
+   * A page of posts, most recently edited first, for the writing app's lists: those the caller is
+   * among the authors of, or everybody's for editors and administrators ({@link
+   * Permissions#seesEveryonesPosts}).
+   *
+   * @param status only posts in this status; null for every status but the trash
+   * @param query only posts whose title or slug contains each of its words, in any case; null or
+   *     blank for all
+   */
+  public StaffPage staffPosts(PostStatus status, String query, PostPosition after, int first)
+      throws UnauthenticatedException, InvalidArgumentException {
     StaffUser me = current.require();
-    Long authorId = me.role().atLeast(Role.EDITOR) ? null : me.authorId();
+    if (query != null && query.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidArgumentException(
+          "query: at most " + MAX_QUERY_LENGTH + " characters; it had " + query.length() + ".");
+    }
+    Set<PostStatus> statuses =
+        status == null ? EnumSet.complementOf(EnumSet.of(PostStatus.TRASHED)) : EnumSet.of(status);
+    return staffPage(me, statuses, query, after, first);
+  }
+
+  private StaffPage staffPage(
+      StaffUser me, Set<PostStatus> statuses, String query, PostPosition after, int first) {
+    Long authorId = Permissions.seesEveryonesPosts(me.role()) ? null : me.authorId();
+    StaffPostFilter filter = StaffPostFilter.of(statuses, authorId, query);
     return new StaffPage(
-        editor.findUnpublished(authorId, after, first), () -> editor.countUnpublished(authorId));
+        editor.findForStaff(filter, after, first), () -> editor.countForStaff(filter));
   }
 
   /** A page of posts and, computed only when asked for, how many the whole list holds. */
@@ -220,6 +255,46 @@ public class PostAuthoring {
       }
     }
     return byPost;
+  }
+
+  /**
+   * What saving this markdown would show (HTML, headings, reading time, excerpt), computed exactly
+   * as a save computes it, saving nothing: any signed-in staff user, within a post's size and the
+   * renderer's limits.
+   */
+  public RenderedMarkdown renderMarkdown(String markdown, boolean hasFeatureImage)
+      throws UnauthenticatedException, InvalidArgumentException {
+    current.require();
+    checkMarkdownSize("markdown", markdown);
+    return editor.render(markdown, hasFeatureImage);
+  }
+
+  /**
+   * The line diff of two texts (a revision and the one before it, a save and what someone else
+   * saved meanwhile): any signed-in staff user; each text within a post's size and {@link
+   * LineDiff#MAX_LINES} lines. Its cost is bounded whatever the texts (see {@link LineDiff}).
+   */
+  public LineDiff compareTexts(String before, String after)
+      throws UnauthenticatedException, InvalidArgumentException {
+    current.require();
+    checkMarkdownSize("before", before);
+    checkMarkdownSize("after", after);
+    checkLines("before", before);
+    checkLines("after", after);
+    return LineDiff.of(before, after);
+  }
+
+  private static void checkLines(String field, String text) throws InvalidArgumentException {
+    int lines = LineDiff.lines(text).size();
+    if (lines > LineDiff.MAX_LINES) {
+      throw new InvalidArgumentException(
+          field
+              + ": the text has "
+              + lines
+              + " lines; at most "
+              + LineDiff.MAX_LINES
+              + " can be compared.");
+    }
   }
 
   /** Publishes the scheduled posts whose time has come; called by the scheduler. */
@@ -306,15 +381,7 @@ public class PostAuthoring {
       }
     }
     if (draft.markdown() != null) {
-      int bytes = draft.markdown().getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > maxMarkdownBytes) {
-        throw new InvalidArgumentException(
-            "markdown: the body is "
-                + bytes
-                + " bytes; the most a post may hold is "
-                + maxMarkdownBytes
-                + " bytes (jotter.authoring.max-markdown-bytes).");
-      }
+      checkMarkdownSize("markdown", draft.markdown());
     }
     if (draft.featureImage() != null
         && draft.featureImage().url() != null
@@ -373,6 +440,20 @@ public class PostAuthoring {
     if (!draft.authorSlugs().contains(mine)) {
       throw new ForbiddenException(
           "authors: you cannot take yourself (" + mine + ") off the post; an editor can.");
+    }
+  }
+
+  /** A body no larger than a post may hold (jotter.authoring.max-markdown-bytes). */
+  private void checkMarkdownSize(String field, String markdown) throws InvalidArgumentException {
+    int bytes = markdown.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > maxMarkdownBytes) {
+      throw new InvalidArgumentException(
+          field
+              + ": the body is "
+              + bytes
+              + " bytes; the most a post may hold is "
+              + maxMarkdownBytes
+              + " bytes (jotter.authoring.max-markdown-bytes).");
     }
   }
 

@@ -259,6 +259,16 @@ public class StaffAccounts {
     staff.save(me);
   }
 
+  /**
+   * Up to {@code first} author cards by name, after the one with slug {@code after}, whether or not
+   * they have published anything: any staff user, to pick a post's co-authors.
+   */
+  public List<AuthorView> authorPage(String after, int first)
+      throws UnauthenticatedException, InvalidArgumentException {
+    current.require();
+    return authorCatalog.findPage(after, first);
+  }
+
   /** The author cards of staff users, by author id, in one read. */
   public Map<Long, AuthorView> authorsOf(List<StaffMember> users) {
     Set<Long> wanted = users.stream().map(StaffMember::authorId).collect(Collectors.toSet());

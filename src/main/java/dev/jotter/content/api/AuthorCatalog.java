@@ -15,6 +15,14 @@ public interface AuthorCatalog {
   List<AuthorView> findAll();
 
   /**
+   * Up to {@code first} authors, by name, whether or not they wrote a published post (for staff),
+   * after the one with slug {@code after} (null: from the start).
+   *
+   * @throws InvalidArgumentException when {@code after} is no such author
+   */
+  List<AuthorView> findPage(String after, int first) throws InvalidArgumentException;
+
+  /**
    * An author readers may see: one who wrote or co-wrote a published post. Others (staff who have
    * published nothing, suspended or not) are not found.
    */

@@ -27,6 +27,15 @@ public interface PostEditor {
   /** The most section headings a post may have. */
   int MAX_HEADINGS = 100;
 
+  /**
+   * What saving this markdown would derive (HTML, headings, reading time, excerpt), computed as a
+   * save computes it and saving nothing: for a live preview.
+   *
+   * @param hasFeatureImage whether the post has a feature image (it counts in the reading time)
+   * @throws InvalidArgumentException when the body passes one of the renderer's limits, as on save
+   */
+  RenderedMarkdown render(String markdown, boolean hasFeatureImage) throws InvalidArgumentException;
+
   /** A post in any status, trashed ones included. */
   Optional<EditablePost> find(long postId);
 
@@ -82,12 +91,12 @@ public interface PostEditor {
   List<Long> purgeTrashed(OffsetDateTime before);
 
   /**
-   * A page of drafts and scheduled posts, most recently edited first.
-   *
-   * @param authorId only this author's posts; null for everybody's
+   * A page of the posts a staff list shows, in any status the filter names, most recently edited
+   * first ({@link PostOrder#UPDATED_AT_DESC}); their authors and tags are read for the whole page
+   * at once.
    */
-  PostSlice findUnpublished(Long authorId, PostPosition after, int first);
+  PostSlice findForStaff(StaffPostFilter filter, PostPosition after, int first);
 
-  /** How many drafts and scheduled posts there are; of one author unless null. */
-  long countUnpublished(Long authorId);
+  /** How many posts a staff list holds. */
+  long countForStaff(StaffPostFilter filter);
 }

@@ -10,6 +10,9 @@ public interface AuthorRepository {
 
   List<Author> findAll();
 
+  /** Up to {@code limit} authors, by name (then id), after {@code after} (null: from the start). */
+  List<Author> findPage(Author after, int limit);
+
   /**
    * Up to {@code limit} authors with at least one published post, by name (then id), after {@code
    * after} (null: from the start).

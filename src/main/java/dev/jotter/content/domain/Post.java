@@ -194,13 +194,14 @@ public class Post {
     this.html = body.html();
     this.plainText = body.text();
     this.customExcerpt = customExcerpt;
-    this.excerpt = Excerpt.of(customExcerpt, body.text());
+    this.excerpt = body.excerpt(customExcerpt);
     this.headings = encode(body.headings());
     this.featureImageUrl = featureImage == null ? null : featureImage.url();
     this.featureImageAlt = featureImage == null ? null : featureImage.alt();
-    this.wordCount = body.wordCount();
-    this.imageCount = body.imageCount() + (featureImage == null ? 0 : 1);
-    this.readingMinutes = ReadingTime.of(wordCount, imageCount).minutes();
+    ReadingTime readingTime = body.readingTime(featureImage != null);
+    this.wordCount = readingTime.words();
+    this.imageCount = readingTime.images();
+    this.readingMinutes = readingTime.minutes();
     this.updatedAt = now;
   }
 

@@ -3,6 +3,7 @@ package dev.jotter.content.domain;
 import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.StaffPostFilter;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -87,10 +88,10 @@ public interface PostRepository {
   /** The earlier slugs of each post, newest first. */
   Map<Long, List<String>> previousSlugs(Collection<Long> postIds);
 
-  /** Drafts and scheduled posts, most recently edited first; of one author unless null. */
-  List<Post> findUnpublished(Long authorId, PostPosition after, int limit);
+  /** Posts in any status for a staff list, most recently edited first (see the filter). */
+  List<Post> findForStaff(StaffPostFilter filter, PostPosition after, int limit);
 
-  long countUnpublished(Long authorId);
+  long countForStaff(StaffPostFilter filter);
 
   /** Scheduled posts whose time has come, locked for publishing. */
   List<Post> findDueForUpdate(OffsetDateTime now);

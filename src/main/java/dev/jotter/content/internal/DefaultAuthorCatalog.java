@@ -33,6 +33,16 @@ public class DefaultAuthorCatalog implements AuthorCatalog {
   }
 
   @Override
+  public List<AuthorView> findPage(String after, int first) throws InvalidArgumentException {
+    Author start = null;
+    if (after != null) {
+      start =
+          authors.findBySlug(after).orElseThrow(() -> DefaultTagCatalog.noSuch("author", after));
+    }
+    return authors.findPage(start, first).stream().map(Views::of).toList();
+  }
+
+  @Override
   public Optional<AuthorView> findWriterBySlug(String slug) {
     return authors.findBySlug(slug).filter(a -> authors.hasPublishedPosts(a.id())).map(Views::of);
   }

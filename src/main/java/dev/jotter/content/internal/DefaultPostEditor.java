@@ -8,13 +8,17 @@ import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.RenderedMarkdown;
 import dev.jotter.content.api.ResponsiveImages;
+import dev.jotter.content.api.StaffPostFilter;
 import dev.jotter.content.api.VersionConflictException;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
+import dev.jotter.content.domain.MarkdownRenderer;
 import dev.jotter.content.domain.MarkdownTooComplexException;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
+import dev.jotter.content.domain.RenderedBody;
 import dev.jotter.content.domain.Slug;
 import dev.jotter.content.domain.SlugLock;
 import dev.jotter.content.domain.Tag;
@@ -45,6 +49,19 @@ public class DefaultPostEditor implements PostEditor {
   @Inject SlugLock slugLock;
   @Inject ContentChanges changes;
   @Inject ResponsiveImages images;
+
+  @Override
+  public RenderedMarkdown render(String markdown, boolean hasFeatureImage)
+      throws InvalidArgumentException {
+    RenderedBody body;
+    try {
+      body = MarkdownRenderer.instance().render(markdown, images);
+    } catch (MarkdownTooComplexException e) {
+      throw new InvalidArgumentException("markdown: " + e.getMessage());
+    }
+    return new RenderedMarkdown(
+        body.html(), body.headings(), body.readingTime(hasFeatureImage), body.excerpt(null));
+  }
 
   @Override
   public Optional<EditablePost> find(long postId) {
@@ -229,14 +246,14 @@ public class DefaultPostEditor implements PostEditor {
   }
 
   @Override
-  public PostSlice findUnpublished(Long authorId, PostPosition after, int first) {
-    List<Post> page = posts.findUnpublished(authorId, after, first + 1);
+  public PostSlice findForStaff(StaffPostFilter filter, PostPosition after, int first) {
+    List<Post> page = posts.findForStaff(filter, after, first + 1);
     return new PostSlice(page.stream().limit(first).map(Views::of).toList(), page.size() > first);
   }
 
   @Override
-  public long countUnpublished(Long authorId) {
-    return posts.countUnpublished(authorId);
+  public long countForStaff(StaffPostFilter filter) {
+    return posts.countForStaff(filter);
   }
 
   private Post changeable(long postId) throws NotFoundException, InvalidArgumentException {

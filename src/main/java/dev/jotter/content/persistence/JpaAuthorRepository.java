@@ -30,6 +30,23 @@ public class JpaAuthorRepository implements AuthorRepository {
   }
 
   @Override
+  public List<Author> findPage(Author after, int limit) {
+    var query =
+        em.createQuery(
+                "select a from Author a"
+                    + (after == null
+                        ? ""
+                        : " where a.name > :name or (a.name = :name and a.id > :id)")
+                    + " order by a.name, a.id",
+                Author.class)
+            .setMaxResults(limit);
+    if (after != null) {
+      query.setParameter("name", after.name()).setParameter("id", after.id());
+    }
+    return query.getResultList();
+  }
+
+  @Override
   public List<Author> findWritersPage(Author after, int limit) {
     var query =
         em.createQuery(

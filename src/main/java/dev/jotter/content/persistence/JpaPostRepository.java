@@ -4,6 +4,7 @@ import dev.jotter.content.api.PostFilter;
 import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostStatus;
+import dev.jotter.content.api.StaffPostFilter;
 import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
 import dev.jotter.content.domain.RetiredSlug;
@@ -339,23 +340,16 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
-  public List<Post> findUnpublished(Long authorId, PostPosition after, int limit) {
+  public List<Post> findForStaff(StaffPostFilter filter, PostPosition after, int limit) {
     Keyset keyset = Keyset.UPDATED_AT_DESC;
     StringBuilder jpql = new StringBuilder("select p from Post p where p.status in :statuses");
-    if (authorId != null) {
-      jpql.append(
-          " and p.id in (select ap.id from Post ap join ap.authors a where a.id = :authorId)");
-    }
+    appendStaffFilter(jpql, filter);
     if (after != null) {
       jpql.append(" and (").append(keyset.after()).append(')');
     }
-    jpql.append(" order by ").append(keyset.orderBy(false));
-    TypedQuery<Post> query =
-        em.createQuery(jpql.toString(), Post.class)
-            .setParameter("statuses", List.of(PostStatus.DRAFT, PostStatus.SCHEDULED));
-    if (authorId != null) {
-      query.setParameter("authorId", authorId);
-    }
+    jpql.append(" order by ").append(keyset.orderBy(filter.statuses().size() == 1));
+    TypedQuery<Post> query = em.createQuery(jpql.toString(), Post.class);
+    bindStaffFilter(query, filter);
     if (after != null) {
       query.setParameter("afterValue", keyset.sortValue(after.sortValue()));
       query.setParameter("afterId", after.id());
@@ -364,18 +358,56 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
-  public long countUnpublished(Long authorId) {
-    String jpql = "select count(p) from Post p where p.status in :statuses";
-    if (authorId != null) {
-      jpql += " and p.id in (select ap.id from Post ap join ap.authors a where a.id = :authorId)";
-    }
-    TypedQuery<Long> query =
-        em.createQuery(jpql, Long.class)
-            .setParameter("statuses", List.of(PostStatus.DRAFT, PostStatus.SCHEDULED));
-    if (authorId != null) {
-      query.setParameter("authorId", authorId);
-    }
+  public long countForStaff(StaffPostFilter filter) {
+    StringBuilder jpql =
+        new StringBuilder("select count(p) from Post p where p.status in :statuses");
+    appendStaffFilter(jpql, filter);
+    TypedQuery<Long> query = em.createQuery(jpql.toString(), Long.class);
+    bindStaffFilter(query, filter);
     return query.getSingleResult();
+  }
+
+  /** The character that makes the next one literal in a staff search's LIKE patterns. */
+  private static final char LIKE_ESCAPE = '!';
+
+  private static void appendStaffFilter(StringBuilder jpql, StaffPostFilter filter) {
+    if (filter.authorId() != null) {
+      jpql.append(
+          " and p.id in (select ap.id from Post ap join ap.authors a where a.id = :authorId)");
+    }
+    for (int i = 0; i < filter.words().size(); i++) {
+      jpql.append(" and (lower(p.title) like :word")
+          .append(i)
+          .append(" escape '")
+          .append(LIKE_ESCAPE)
+          .append("' or p.slug like :word")
+          .append(i)
+          .append(" escape '")
+          .append(LIKE_ESCAPE)
+          .append("')");
+    }
+  }
+
+  private static void bindStaffFilter(Query query, StaffPostFilter filter) {
+    query.setParameter("statuses", List.copyOf(filter.statuses()));
+    if (filter.authorId() != null) {
+      query.setParameter("authorId", filter.authorId());
+    }
+    for (int i = 0; i < filter.words().size(); i++) {
+      query.setParameter("word" + i, "%" + likeLiteral(filter.words().get(i)) + "%");
+    }
+  }
+
+  /** The text as a LIKE pattern that matches it literally: its wildcards are escaped. */
+  static String likeLiteral(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+        out.append(LIKE_ESCAPE);
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   @Override

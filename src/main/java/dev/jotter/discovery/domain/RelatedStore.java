@@ -34,6 +34,12 @@ public interface RelatedStore {
 
   Map<Long, Overrides> overrides();
 
+  /** The overrides of these posts, in one query; posts without any are left out. */
+  Map<Long, Overrides> overrides(Collection<Long> postIds);
+
+  /** The most pins and exclusions one post may have, together. */
+  int MAX_OVERRIDES_PER_POST = 100;
+
   /**
    * Records an editor's choice for one post: pin {@code otherId} (after the pins it has) or exclude
    * it; null removes whatever choice there was.

@@ -1,7 +1,9 @@
 package dev.jotter.discovery.graphql;
 
 import dev.jotter.content.api.ArchiveMonth;
+import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostCatalog;
+import dev.jotter.content.api.PostEditor;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.graphql.ContentGraphQLApi;
 import dev.jotter.content.graphql.PageInfo;
@@ -9,6 +11,7 @@ import dev.jotter.content.graphql.Post;
 import dev.jotter.content.graphql.Tag;
 import dev.jotter.discovery.domain.Related;
 import dev.jotter.discovery.domain.RelatedStore;
+import dev.jotter.discovery.domain.RelatedStore.Overrides;
 import dev.jotter.discovery.internal.DiscoveryService;
 import dev.jotter.discovery.internal.SearchIndex;
 import dev.jotter.platform.errors.ForbiddenException;
@@ -22,8 +25,10 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -46,6 +51,7 @@ public class DiscoveryGraphQLApi {
 
   @Inject DiscoveryService discovery;
   @Inject PostCatalog posts;
+  @Inject PostEditor editor;
 
   @Mutation("pinRelatedPost")
   @Description(
@@ -137,6 +143,48 @@ public class DiscoveryGraphQLApi {
       result.add(related);
     }
     return result;
+  }
+
+  @Name("relatedOverrides")
+  @ListSize(assumedSize = RelatedStore.MAX_OVERRIDES_PER_POST)
+  @Description(
+      "The posts editors pinned (first, in pin order) or excluded among this post's related"
+          + " posts, to show and reset them: for editors and administrators, who may change"
+          + " them; null for everyone else. One lookup for a whole page of posts.")
+  public List<List<@NonNull RelatedOverride>> relatedOverrides(@Source List<Post> sources) {
+    List<Long> ids = sources.stream().map(p -> p.getView().id()).toList();
+    Optional<Map<Long, Overrides>> found = discovery.overridesForEditors(ids);
+    List<List<RelatedOverride>> result = new ArrayList<>();
+    if (found.isEmpty()) {
+      sources.forEach(source -> result.add(null));
+      return result;
+    }
+    Set<Long> others = new TreeSet<>();
+    found.get().values().forEach(o -> others.addAll(o.pinned()));
+    found.get().values().forEach(o -> others.addAll(o.excluded()));
+    Map<Long, EditablePost> views = others.isEmpty() ? Map.of() : editor.find(others);
+    for (long id : ids) {
+      Overrides overrides = found.get().getOrDefault(id, Overrides.NONE);
+      List<RelatedOverride> list = new ArrayList<>();
+      add(list, overrides.pinned(), RelatedOverrideKind.PINNED, views);
+      add(list, overrides.excluded(), RelatedOverrideKind.EXCLUDED, views);
+      result.add(list);
+    }
+    return result;
+  }
+
+  /** The overrides of posts that still exist (a purged post's have no effect either). */
+  private static void add(
+      List<RelatedOverride> list,
+      Collection<Long> postIds,
+      RelatedOverrideKind kind,
+      Map<Long, EditablePost> views) {
+    for (long postId : postIds) {
+      EditablePost view = views.get(postId);
+      if (view != null) {
+        list.add(new RelatedOverride(Post.of(view.post()), kind));
+      }
+    }
   }
 
   @Query("search")

@@ -331,6 +331,17 @@ public class DiscoveryService {
       throw new InvalidArgumentException(
           "relatedPostId: there is no published post " + otherId + "; only those can be related.");
     }
+    if (kind != null) {
+      Overrides now = store.overrides(List.of(postId)).getOrDefault(postId, Overrides.NONE);
+      boolean known = now.pinned().contains(otherId) || now.excluded().contains(otherId);
+      if (!known
+          && now.pinned().size() + now.excluded().size() >= RelatedStore.MAX_OVERRIDES_PER_POST) {
+        throw new InvalidArgumentException(
+            "relatedPostId: this post has "
+                + RelatedStore.MAX_OVERRIDES_PER_POST
+                + " pins and exclusions already; reset some (resetRelatedPost) first.");
+      }
+    }
     store.override(postId, otherId, kind);
     changes.incrementAndGet();
     lastChangeNanos = System.nanoTime();
@@ -354,6 +365,17 @@ public class DiscoveryService {
       }
     }
     invalidation.fire(Invalidation.of(stale));
+  }
+
+  /**
+   * The editors' pins (in order) and exclusions of these posts, in one query: for editors and
+   * administrators, who may change them; empty for anyone else.
+   */
+  public Optional<Map<Long, Overrides>> overridesForEditors(Collection<Long> postIds) {
+    if (!staff.editorSignedIn()) {
+      return Optional.empty();
+    }
+    return Optional.of(store.overrides(postIds));
   }
 
   /** The posts whose related lists show this one. */

@@ -172,16 +172,54 @@ public class JdbcRelatedStore implements RelatedStore {
             s.executeQuery(
                 "select post_id, other_post_id, kind from related_override"
                     + " order by post_id, position, other_post_id")) {
-      while (rs.next()) {
-        if ("PIN".equals(rs.getString(3))) {
-          pins.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-        } else {
-          excludes.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getLong(2));
+      readOverrides(rs, pins, excludes);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read related overrides", e);
+    }
+    return overrides(pins, excludes);
+  }
+
+  @Override
+  public Map<Long, Overrides> overrides(Collection<Long> postIds) {
+    Map<Long, List<Long>> pins = new HashMap<>();
+    Map<Long, Set<Long>> excludes = new HashMap<>();
+    List<Long> ids = List.copyOf(new TreeSet<>(postIds));
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+        List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select post_id, other_post_id, kind from related_override where post_id in ("
+                    + placeholders(chunk.size())
+                    + ") order by post_id, position, other_post_id")) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setLong(i + 1, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            readOverrides(rs, pins, excludes);
+          }
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read related overrides", e);
     }
+    return overrides(pins, excludes);
+  }
+
+  /** Rows of (post id, other post id, kind), pins in their order. */
+  private static void readOverrides(
+      ResultSet rs, Map<Long, List<Long>> pins, Map<Long, Set<Long>> excludes) throws SQLException {
+    while (rs.next()) {
+      if ("PIN".equals(rs.getString(3))) {
+        pins.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+      } else {
+        excludes.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getLong(2));
+      }
+    }
+  }
+
+  private static Map<Long, Overrides> overrides(
+      Map<Long, List<Long>> pins, Map<Long, Set<Long>> excludes) {
     Map<Long, Overrides> overrides = new HashMap<>();
     Set<Long> posts = new TreeSet<>(pins.keySet());
     posts.addAll(excludes.keySet());

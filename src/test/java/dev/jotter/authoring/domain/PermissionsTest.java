@@ -83,6 +83,28 @@ class PermissionsTest {
     assertThat(mismatches).isEmpty();
   }
 
+  /**
+   * Staff lists show editors and administrators every post and the others their own: exactly the
+   * posts each may see, whatever their status.
+   */
+  @Test
+  void staffListsShowEveryonesPostsToThoseWhoMaySeeThemOnly() {
+    assertThat(Permissions.seesEveryonesPosts(Role.ADMINISTRATOR)).isTrue();
+    assertThat(Permissions.seesEveryonesPosts(Role.EDITOR)).isTrue();
+    assertThat(Permissions.seesEveryonesPosts(Role.AUTHOR)).isFalse();
+    assertThat(Permissions.seesEveryonesPosts(Role.CONTRIBUTOR)).isFalse();
+    for (Role role : Role.values()) {
+      for (PostStatus status : PostStatus.values()) {
+        assertThat(Permissions.refusal(role, false, status, PostAction.PREVIEW).isEmpty())
+            .as(role + " seeing another's " + status + " post")
+            .isEqualTo(Permissions.seesEveryonesPosts(role));
+        assertThat(Permissions.refusal(role, true, status, PostAction.PREVIEW))
+            .as(role + " seeing their own " + status + " post")
+            .isEmpty();
+      }
+    }
+  }
+
   @Test
   void everyRefusalIsANonEmptySentence() {
     int refusals = 0;
