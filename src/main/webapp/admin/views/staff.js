@@ -3,7 +3,7 @@
 // reactivate (reactivateStaff). Editors manage authors and contributors only; administrators
 // anyone. The server decides in the end: this page only offers what the role may do.
 
-import { h, authorHref } from '/app/dom.js';
+import { h, frag, authorHref } from '/app/dom.js';
 import { gql } from '../api.js';
 import { atLeast } from '../session.js';
 import { when, plural } from '../format.js';
@@ -47,15 +47,14 @@ export async function staffView(ctx) {
 
   function draw() {
     summary.textContent = `${plural(users.length, 'staff user')}${more ? ' so far' : ''}.`;
-    list.replaceChildren(
-      h(
-        'table',
-        { class: 'admin-table' },
-        h('thead', {}, h('tr', {}, ['Name', 'Role', 'Status', 'Last sign-in', 'Actions'].map((label) => h('th', { scope: 'col' }, label)))),
-        h('tbody', {}, users.map(row)),
-      ),
-      more ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: (e) => busyLoad(e.currentTarget, true) }, 'More staff')) : null,
+    const table = h(
+      'table',
+      { class: 'admin-table' },
+      h('thead', {}, h('tr', {}, ['Name', 'Role', 'Status', 'Last sign-in', 'Actions'].map((label) => h('th', { scope: 'col' }, label)))),
+      h('tbody', {}, users.map(row)),
     );
+    const moreButton = more ? h('button', { type: 'button', onclick: (e) => busyLoad(e.currentTarget, true) }, 'More staff') : null;
+    list.replaceChildren(frag(table, moreButton && h('div', { class: 'actions' }, moreButton)));
   }
 
   async function busyLoad(button, next) {

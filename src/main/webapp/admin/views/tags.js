@@ -2,7 +2,7 @@
 // with create, edit (name, slug, description) and delete (which answers how many published posts
 // had the tag).
 
-import { h, tagHref } from '/app/dom.js';
+import { h, frag, tagHref } from '/app/dom.js';
 import { gql } from '../api.js';
 import { page, field, formError, onSubmit, confirmDialog, showError } from './kit.js';
 import { plural } from '../format.js';
@@ -38,17 +38,15 @@ export async function tagsView(ctx) {
     const moreButton = more
       ? h('button', { type: 'button', onclick: (event) => reload(event.currentTarget, true) }, 'More tags')
       : null;
-    list.replaceChildren(
-      tags.length
-        ? h(
-            'table',
-            { class: 'admin-table' },
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Slug'), h('th', { scope: 'col' }, 'Published posts'), h('th', { scope: 'col' }, 'Description'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actions')))),
-            h('tbody', {}, rows),
-          )
-        : null,
-      moreButton ? h('div', { class: 'actions' }, moreButton) : null,
-    );
+    const table = tags.length
+      ? h(
+          'table',
+          { class: 'admin-table' },
+          h('thead', {}, h('tr', {}, ['Name', 'Slug', 'Published posts', 'Description'].map((label) => h('th', { scope: 'col' }, label)), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actions')))),
+          h('tbody', {}, rows),
+        )
+      : null;
+    list.replaceChildren(frag(table, moreButton && h('div', { class: 'actions' }, moreButton)));
   }
 
   async function reload(button, next) {
@@ -89,6 +87,7 @@ export async function tagsView(ctx) {
     if (had === undefined) return;
     ctx.notify(`Deleted the tag “${tag.name}”: ${plural(had, 'published post')} had it.`, 'success');
     await load().catch((err) => ctx.notify(err.message, 'error'));
+    listTitle.focus(); // its row, and the button, are gone
   }
 
   function edit(tag) {
@@ -162,10 +161,11 @@ export async function tagsView(ctx) {
     }
   });
 
+  const listTitle = h('h2', { id: 'tag-list-title', tabindex: '-1' }, 'All tags');
   await load();
   return page(
     'Tags',
     h('section', { class: 'panel' }, h('h2', { id: 'tag-new-title' }, 'New tag'), form),
-    h('section', { class: 'panel', 'aria-labelledby': 'tag-list-title' }, h('h2', { id: 'tag-list-title' }, 'All tags'), summary, list),
+    h('section', { class: 'panel', 'aria-labelledby': 'tag-list-title' }, listTitle, summary, list),
   );
 }
