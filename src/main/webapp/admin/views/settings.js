@@ -5,7 +5,7 @@
 import { h } from '/app/dom.js';
 import { gql } from '../api.js';
 import { when } from '../format.js';
-import { page, field, formError, onSubmit, imageField } from './kit.js';
+import { page, field, formError, onSubmit, imageField, confirmDialog } from './kit.js';
 
 const FIELDS = 'title description url locale logo icon coverImage accentColor navigation { label url } secondaryNavigation { label url } updatedAt';
 const READ = `query DeskBlog { blog { ${FIELDS} } }`;
@@ -89,7 +89,30 @@ export async function settingsView(ctx) {
     title.value = saved.title;
     locale.value = saved.locale;
     updated.textContent = updatedText(saved);
+    unsaved(false);
     ctx.notify('The blog’s settings are saved: readers see them now.', 'success');
+  });
+
+  // leaving with unsaved changes asks first (the desk's hook; a reload or closing the tab, the browser's)
+  let dirty = false;
+  const unsaved = (value) => {
+    dirty = value;
+    document.body.dataset.unsaved = String(value);
+  };
+  form.addEventListener('input', () => unsaved(true));
+  form.addEventListener('click', (event) => {
+    if (event.target.closest('[data-action]')) unsaved(true); // menu rows added, moved, removed
+  });
+  ctx.beforeLeave(async () => {
+    if (!dirty) return true;
+    const leave = await confirmDialog({
+      title: 'Leave without saving?',
+      message: 'The changes to the settings are not saved yet.',
+      confirm: 'Leave without saving',
+      action: async () => true,
+    });
+    if (leave) unsaved(false);
+    return leave === true;
   });
 
   return page('Settings', form);
