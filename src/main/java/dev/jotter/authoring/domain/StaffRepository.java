@@ -27,6 +27,12 @@ public interface StaffRepository {
   StaffUser save(StaffUser user);
 
   /**
+   * Records a sign-in's time without touching the row's version: sign-ins of one user from several
+   * places at once must not conflict with each other (nor with an edit of the account).
+   */
+  void recordSignIn(long id, OffsetDateTime at);
+
+  /**
    * Marks the blog as claimed by its first administrator; false when it was claimed already (also
    * by a setup racing this one).
    */

@@ -113,10 +113,6 @@ public class StaffUser {
     this.updatedAt = now;
   }
 
-  public void signedIn(OffsetDateTime now) {
-    this.lastLoginAt = now;
-  }
-
   public boolean isActive() {
     return status == StaffStatus.ACTIVE;
   }

@@ -154,9 +154,10 @@ public class StaffAccounts {
   }
 
   private Session signIn(StaffUser user) {
-    user.signedIn(Clock.now());
-    staff.save(user);
-    return new Session(StaffMember.of(user), tokens.issue(user, Instant.now()));
+    OffsetDateTime now = Clock.now();
+    staff.recordSignIn(user.id(), now);
+    StaffMember member = StaffMember.of(user).signedInAt(now);
+    return new Session(member, tokens.issue(user, Instant.now()));
   }
 
   public StaffMember me() throws UnauthenticatedException {

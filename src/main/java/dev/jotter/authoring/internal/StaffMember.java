@@ -15,6 +15,11 @@ public record StaffMember(
     OffsetDateTime createdAt,
     OffsetDateTime lastLoginAt) {
 
+  /** The same member, signed in at {@code at}. */
+  StaffMember signedInAt(OffsetDateTime at) {
+    return new StaffMember(id, email, role, status, authorId, createdAt, at);
+  }
+
   static StaffMember of(StaffUser user) {
     return new StaffMember(
         user.id(),

@@ -47,6 +47,15 @@ public class JpaStaffRepository implements StaffRepository {
   }
 
   @Override
+  public void recordSignIn(long id, OffsetDateTime at) {
+    // a bulk update: no version check, no version bump (EclipseLink forgets its cached copy)
+    em.createQuery("update StaffUser s set s.lastLoginAt = :at where s.id = :id")
+        .setParameter("at", at)
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
+  @Override
   public void lockAdministrators() {
     em.createNativeQuery("select name from authoring_lock where name = 'administrators' for update")
         .getResultList();
