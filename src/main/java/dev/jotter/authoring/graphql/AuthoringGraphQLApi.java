@@ -429,6 +429,31 @@ public class AuthoringGraphQLApi {
         .toList();
   }
 
+  @Name("customExcerpt")
+  @Description(
+      "The excerpt as the author wrote it (null: none, excerpt is then the body's first lines):"
+          + " for the post's authors and editors; null for readers.")
+  public List<String> customExcerpt(@Source List<Post> postList) {
+    Map<Long, EditablePost> visible = posts.previews(ids(postList));
+    return postList.stream()
+        .map(p -> visible.get(p.getView().id()))
+        .map(p -> p == null ? null : p.post().customExcerpt())
+        .toList();
+  }
+
+  @Name("allTags")
+  @ListSize(assumedSize = 15)
+  @Description(
+      "Every tag of the post in order, internal (#) ones too (tags shows only the public ones):"
+          + " for the post's authors and editors; null for readers.")
+  public List<List<@NonNull Tag>> allTags(@Source List<Post> postList) {
+    Map<Long, EditablePost> visible = posts.previews(ids(postList));
+    return postList.stream()
+        .map(p -> visible.get(p.getView().id()))
+        .map(p -> p == null ? null : p.allTags().stream().map(Tag::of).toList())
+        .toList();
+  }
+
   @Name("revisions")
   @ListSize(assumedSize = Revision.KEPT_PER_POST)
   @Description(
