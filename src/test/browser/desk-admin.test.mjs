@@ -7,6 +7,7 @@
 //   cd src/test/browser && npm install && JOTTER_URL=http://localhost:9080 node --test desk-admin.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import {
   useBrowser,
   openPage,
@@ -257,8 +258,20 @@ test('webhooks: create (the secret shown once), listed, its delivery log and a r
   const { page, problems } = await asAdmin(t);
   await follow(page, 'Webhooks');
   const name = `Desk hook ${unique()}`;
-  // a public address (example.com's): targets must be public, and the desk's server allows no private network
-  const url = `https://93.184.215.14/desk-${unique()}`;
+  // a receiver of our own on loopback (WritingDeskIT lets the server send to 127.0.0.1/32 with
+  // JOTTER_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS): nothing leaves this machine
+  const received = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ event: req.headers['x-jotter-event'] || null, body });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => receiver.close(resolve)));
+  const url = `http://127.0.0.1:${receiver.address().port}/desk-${unique()}`;
   await page.getByLabel('Name (optional)').fill(name);
   await page.getByLabel('URL', { exact: true }).fill(url);
   await page.getByRole('button', { name: 'Add webhook' }).click();
@@ -294,6 +307,9 @@ test('webhooks: create (the secret shown once), listed, its delivery log and a r
   while ((await deliveries()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   const [first] = await deliveries();
   assert.equal(first?.event, 'TAG_CHANGED', 'the change was delivered');
+  const sent = Date.now() + 12_000;
+  while (received.length === 0 && Date.now() < sent) await new Promise((r) => setTimeout(r, 250));
+  assert.match(received[0]?.body || '', /tag\.changed|TAG_CHANGED/i, 'the receiver got the change');
   await page.reload();
   await view(page, `Webhook “${name}”`);
   const delivery = page.locator(`tr[data-delivery-id="${first.id}"]`);

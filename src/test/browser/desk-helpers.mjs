@@ -110,7 +110,15 @@ export async function graphql(query, variables = {}, token = null) {
 }
 
 /** A token for the administrator: signs in, or claims the blog first if nobody has yet. */
+let kept = null;
+
 export async function adminToken() {
+  // one sign-in per test file is enough (a token lasts an hour)
+  if (!kept) kept = signInAsAdmin();
+  return kept;
+}
+
+async function signInAsAdmin() {
   let answer = await graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
   if (answer.errors) {
     answer = await graphql('mutation($e: String!, $n: String!, $p: String!) { setup(email: $e, name: $n, password: $p) { token } }', {

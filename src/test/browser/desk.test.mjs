@@ -7,18 +7,34 @@
 //   cd src/test/browser && npm install && JOTTER_URL=http://localhost:9080 node --test desk.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { crc32, deflateSync } from 'node:zlib';
 import {
   BASE, ADMIN, TIMEOUT, useBrowser, openPage, assertNoProblems, view, signIn, graphql, adminToken, staffUser, screenshot, assertNoHorizontalScroll,
 } from './desk-helpers.mjs';
 
 useBrowser();
 
-// A 3×2 PNG (red, green, blue / white, grey, black), as a camera would never make one: enough for
-// Jotter to decode, re-encode and size.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAGElEQVR4nGP4z8DAwMDA+J+BgYGBgYGRAQAc/gL+XrqWJwAAAABJRU5ErkJggg==',
-  'base64',
-);
+/** A real PNG of w×h pixels (a colour gradient), made here so the test needs no file of its own. */
+function png(w, h) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) rows.set([(x * 255) / w, (y * 255) / h, 128], y * (w * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+const PNG = png(64, 48);
 
 const postIdOf = (page) => {
   const match = /#\/posts\/(\d+)/.exec(page.url());
@@ -93,8 +109,8 @@ test('an author writes with the live preview, uploads images, and autosaves', as
   await page.locator('.feature-image img[src^="/images/"]').waitFor();
   await page.getByLabel('Feature image alt text').fill('Europa, cracked ice');
   // a tag, then Ctrl+S
-  await page.getByLabel(/^Tags/).fill('Space');
-  await page.getByLabel(/^Tags/).press('Enter');
+  await page.getByRole('combobox', { name: /^Tags/ }).fill('Space');
+  await page.getByRole('combobox', { name: /^Tags/ }).press('Enter');
   await page.locator('.chips li', { hasText: 'Space' }).waitFor();
   await page.getByLabel('Text (Markdown)').press('Control+s');
   await saved(page);
@@ -175,7 +191,10 @@ test('a post is scheduled, then published, and shows on the reader page and in s
   // a preview link, and the revisions with a diff
   await page.getByRole('button', { name: 'Preview link' }).click();
   await page.locator('.preview-link a[href*="/preview/"]').waitFor();
+  // a published post is not autosaved: readers see a change once it is saved
   await typeInto(page.getByLabel('Text (Markdown)'), ' Cassini flew through them.');
+  await page.locator('.editor-status [role="status"]', { hasText: 'Save (Ctrl/⌘+S) updates what readers see' }).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await saved(page);
   await page.locator('#revisions summary').click();
   await page.locator('#revisions li button', { hasText: 'Compare with now' }).last().click();
@@ -276,9 +295,13 @@ test('the editor works on a 360 px phone', async (t) => {
   await view(page, 'New post');
   await assertNoHorizontalScroll(page);
   await screenshot(page, 'desk-editor-phone');
-  // keyboard: the skip link is the first stop, and every control of the form has a label
+  // keyboard: the skip link comes first, the view's heading has the focus on arrival and the
+  // next Tab reaches the editor's controls; every control of the form has a label
+  const first = await page.evaluate(() => document.querySelector('a[href], button, input, textarea, select').textContent);
+  assert.equal(first, 'Skip to content');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Save');
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll('main input:not([type=hidden]), main textarea, main select')]
       .filter((el) => !el.labels || el.labels.length === 0)

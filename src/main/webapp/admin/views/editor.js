@@ -17,7 +17,7 @@ const POST_FIELDS = `id version title subtitle slug status publishedAt updatedAt
   authors { slug name }
   allTags { slug name }
   seoSettings { metaTitle metaDescription canonicalUrl ogTitle ogDescription ogImage twitterTitle twitterDescription twitterImage }
-  seo { title description }`;
+  seo { metaTitle metaDescription canonicalUrl ogTitle ogDescription ogImage twitterTitle twitterDescription twitterImage }`;
 
 const LOAD = `query DeskPost($id: ID!) { staffPost(id: $id) { ${POST_FIELDS} } }`;
 const CHOICES = `query DeskChoices { allTags(first: 100) { slug name } allAuthors(first: 100) { slug name } }`;
@@ -63,6 +63,8 @@ function inputOf(post) {
 }
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** A deep copy: the form never shares an array or object with the saved state it is compared to. */
+const copy = (value) => JSON.parse(JSON.stringify(value));
 
 /** The fields of `now` that differ from `saved` (a new post sends everything but an empty slug). */
 function changes(saved, now) {
@@ -283,8 +285,10 @@ export async function editorView(ctx) {
     changed();
   });
 
+  /** What Jotter derives for an SEO field left empty (Post.seo), shown as its placeholder. */
+  const derived = (key) => (post && post.seo && post.seo[key]) || '';
   const seoInputs = SEO_FIELDS.map(([key, label]) => {
-    const input = h('input', { id: `seo-${key}`, type: 'text', value: form.seo[key] });
+    const input = h('input', { id: `seo-${key}`, type: 'text', value: form.seo[key], placeholder: derived(key) });
     input.addEventListener('input', () => {
       form.seo = { ...form.seo, [key]: input.value };
       changed();
@@ -387,7 +391,7 @@ export async function editorView(ctx) {
     const pending = changes(saved, form);
     post = fresh;
     saved = inputOf(fresh);
-    form = { ...saved, ...pending };
+    form = copy({ ...saved, ...pending });
     fillForm();
   }
 
@@ -397,19 +401,27 @@ export async function editorView(ctx) {
     featureAlt.value = form.featureImage.alt;
     featured.checked = form.featured;
     for (const input of node.querySelectorAll('[data-field]')) input.value = form[input.dataset.field] ?? '';
-    for (const [key] of SEO_FIELDS) node.querySelector(`#seo-${key}`).value = form.seo[key];
+    for (const [key] of SEO_FIELDS) {
+      const input = node.querySelector(`#seo-${key}`);
+      input.value = form.seo[key];
+      input.placeholder = derived(key);
+    }
     showFeature();
     showChips();
     render();
   }
 
   // --- saving --------------------------------------------------------------------------------
+  /** Drafts save themselves; a published or scheduled post changes for readers only on Save. */
+  const autosaves = () => !post || post.status === 'DRAFT';
+
   function changed({ render: rerender = true } = {}) {
-    document.body.dataset.unsaved = String(!same(saved, form));
-    statusLine.textContent = same(saved, form) ? 'Saved' : 'Unsaved changes';
+    const clean = same(saved, form);
+    document.body.dataset.unsaved = String(!clean);
+    statusLine.textContent = clean ? 'Saved' : autosaves() ? 'Unsaved changes' : 'Unsaved changes: Save (Ctrl/⌘+S) updates what readers see';
     if (rerender) scheduleRender();
     clearTimeout(timer);
-    if (!conflict) timer = setTimeout(() => saveNow(), AUTOSAVE_MS);
+    if (!conflict && autosaves()) timer = setTimeout(() => saveNow(), AUTOSAVE_MS);
   }
 
   /** Saves now if anything is pending; resolves true when nothing is left unsaved. */
@@ -431,7 +443,7 @@ export async function editorView(ctx) {
   }
 
   async function save() {
-    const sending = JSON.parse(JSON.stringify(form));
+    const sending = copy(form);
     statusLine.textContent = 'Saving…';
     errorBox.hidden = true;
     try {
@@ -439,7 +451,7 @@ export async function editorView(ctx) {
         const data = await gql(CREATE, { input: changes(null, sending) });
         post = data.createDraft;
         saved = inputOf(post);
-        form = { ...saved, ...changes(sending, form) };
+        form = copy({ ...saved, ...changes(sending, form) });
         heading.textContent = 'Edit post';
         history.replaceState(null, '', `#/posts/${post.id}`);
         showPublishing();
@@ -448,18 +460,18 @@ export async function editorView(ctx) {
         const data = await gql(UPDATE, { id: post.id, expectedVersion: post.version, input: changes(saved, sending) });
         const result = data.updatePost;
         if (result.__typename === 'EditConflict') {
-          await showConflict(result, JSON.parse(JSON.stringify(form))); // with what was typed meanwhile
+          await showConflict(result, copy(form)); // with what was typed meanwhile
           return false;
         }
         post = result.post;
         saved = inputOf(post);
         // what was typed while saving stays pending
-        form = { ...saved, ...changes(sending, form) };
+        form = copy({ ...saved, ...changes(sending, form) });
       }
       const clean = same(saved, form);
       document.body.dataset.unsaved = String(!clean);
       statusLine.textContent = clean ? `Saved ${when(post.updatedAt)} (version ${post.version})` : 'Unsaved changes';
-      if (!clean) timer = setTimeout(() => saveNow(), AUTOSAVE_MS);
+      if (!clean && autosaves()) timer = setTimeout(() => saveNow(), AUTOSAVE_MS);
       return clean;
     } catch (err) {
       statusLine.textContent = 'Not saved';
@@ -514,7 +526,7 @@ export async function editorView(ctx) {
             conflict = null;
             post = theirs;
             saved = inputOf(theirs);
-            form = { ...saved, ...mineChanges, title: mergedTitle.value, markdown: merged.value };
+            form = copy({ ...saved, ...mineChanges, title: mergedTitle.value, markdown: merged.value });
             conflictBox.hidden = true;
             title.readOnly = false;
             body.readOnly = false;

@@ -28,7 +28,10 @@ class WritingDeskIT {
         BrowserReaderPagesIT.CHROMIUM.canExecute(),
         "Chromium is not installed (apt-get install chromium)");
     File dir = new File(System.getProperty("jotter.browser.dir", "src/test/browser"));
-    try (LibertyProcess server = LibertyProcess.create("deskServer", 9305, Map.of())) {
+    // desk-admin.test.mjs subscribes a webhook receiver of its own on loopback
+    Map<String, String> serverEnv =
+        Map.of("JOTTER_WEBHOOKS_ALLOWED_PRIVATE_NETWORKS", "127.0.0.1/32");
+    try (LibertyProcess server = LibertyProcess.create("deskServer", 9305, serverEnv)) {
       server.start();
       Map<String, String> env =
           Map.of(
