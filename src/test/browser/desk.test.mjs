@@ -49,7 +49,14 @@ async function staffPost(id) {
 
 /** Waits (bounded) until the editor says everything is saved. */
 async function saved(page) {
-  await page.locator('.editor-status [role="status"]', { hasText: /^Saved/ }).waitFor();
+  try {
+    await page.locator('.editor-status [role="status"]', { hasText: /^Saved/ }).waitFor({ timeout: 30_000 });
+  } catch (err) {
+    const said = await page.evaluate(() =>
+      [...document.querySelectorAll('.editor-status [role="status"], .form-error:not([hidden]), dialog[open]')].map((el) => el.textContent.trim()).join(' | '),
+    );
+    throw new Error(`the editor did not say Saved: ${said}`, { cause: err });
+  }
 }
 
 async function typeInto(locator, text) {
@@ -77,7 +84,7 @@ test('a fresh blog is claimed in the desk, and its posts are listed by status', 
   // search among them
   await page.getByLabel('Search posts').fill('mars');
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.locator('.post-list li', { hasText: /Mars/ }).first().waitFor();
+  await page.locator('[role="status"]', { hasText: 'matching “mars”' }).waitFor();
   for (const title of await page.locator('.post-list .title').allTextContents()) assert.match(title, /mars/i);
   await screenshot(page, 'desk-posts');
   // the administrator sees every part of the desk

@@ -101,7 +101,7 @@ async function render() {
   showNav();
   main.setAttribute('aria-busy', 'true');
   if (role && !atLeast(role)) {
-    show(h('section', { class: 'panel' }, h('h1', { tabindex: '-1' }, 'Not for your role'), h('p', {}, 'This part of the desk is for editors and administrators.')), 'Not for your role');
+    show(h('section', { class: 'panel' }, h('h1', { tabindex: '-1' }, 'Not for your role'), h('p', {}, role === 'ADMINISTRATOR' ? 'This part of the desk is for administrators.' : 'This part of the desk is for editors and administrators.')), 'Not for your role');
     return;
   }
   try {
