@@ -74,9 +74,18 @@ function changes(saved, now) {
   return out;
 }
 
-/** Every line of both texts, in order: lines only in theirs, then lines only in mine, where they differ. */
+/**
+ * Every line of both texts, in order: where they differ, the lines only in theirs, then the lines
+ * only in mine, kept apart by a blank line so that two rewritten paragraphs stay two paragraphs.
+ */
 export function unionOf(lines) {
-  return lines.map((l) => l.text).join('\n');
+  const out = [];
+  lines.forEach((line, i) => {
+    const before = lines[i - 1];
+    if (line.kind === 'ADDED' && before && before.kind === 'REMOVED' && before.text.trim() && line.text.trim()) out.push('');
+    out.push(line.text);
+  });
+  return out.join('\n');
 }
 
 export async function editorView(ctx) {
@@ -509,7 +518,7 @@ export async function editorView(ctx) {
     };
     conflictBox.replaceChildren(
       h('h2', { id: 'conflict-title' }, 'Someone else saved this post while you were writing'),
-      h('p', {}, `${result.message} Their version is ${result.currentVersion}; yours was based on ${post.version}. Nothing has been lost: below are both, and a merge of the two that keeps every line of each. Edit it, then save.`),
+      h('p', {}, `${result.message} Nothing has been lost: below are both, and a merge of the two that keeps every line of each. Edit it, then save.`),
       h('div', { class: 'conflict-sides' },
         h('section', { 'aria-labelledby': 'theirs-title' }, h('h3', { id: 'theirs-title' }, `Theirs: “${theirs.title}”`), h('pre', { class: 'theirs' }, theirs.markdown || '')),
         h('section', { 'aria-labelledby': 'mine-title' }, h('h3', { id: 'mine-title' }, `Mine: “${mine.title}”`), h('pre', { class: 'mine' }, mine.markdown))),
