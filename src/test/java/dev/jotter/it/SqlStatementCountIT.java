@@ -45,7 +45,7 @@ class SqlStatementCountIT {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.jotter(TestContent.class, GraphQLClient.class);
+    return Deployments.jotter(TestContent.class, GraphQLClient.class, StaffFixture.class);
   }
 
   @Inject TestContent content;
@@ -90,6 +90,49 @@ class SqlStatementCountIT {
     assertTrue(tags > 3, "several tags to list");
     assertEquals(forOne, forAll, "statements must not grow with the number of tags: " + statements);
     assertTrue(forAll <= 5, "at most 5 statements, was " + forAll + ": " + statements);
+  }
+
+  static final String STAFF_PAGE_QUERY =
+      """
+      query($first: Int) {
+        staffPosts(query: "statement-counter", first: $first) {
+          edges { cursor node {
+            title status excerpt readingTime { label } headings { anchor }
+            author { name bio } authors { name } tags { name slug } primaryTag { name }
+          } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }""";
+
+  /** The writing app's list costs the same few statements for 5 posts and for 50. */
+  @Test
+  void aPageOfTheStaffListCostsTheSameWhateverItsSize() throws Exception {
+    ensureFiftyPosts();
+    GraphQLClient client = new GraphQLClient(base.toURI());
+    StaffFixture staff = new StaffFixture(client);
+    String token = staff.admin();
+    staff.data(token, STAFF_PAGE_QUERY, "first", 50); // warm-up
+
+    long forFive = statementsDuring(() -> assertStaffPage(staff, token, 5));
+    long forFifty = statementsDuring(() -> assertStaffPage(staff, token, 50));
+
+    System.out.println(
+        String.format(
+            "SQL statements for a page of staffPosts: 5 posts -> %d, 50 posts -> %d",
+            forFive, forFifty));
+    statements.forEach(sql -> System.out.println("  " + sql));
+    assertEquals(forFive, forFifty, "statements must not grow with the page size: " + statements);
+    assertTrue(forFive <= 5, "at most 5 statements, was " + forFive + ": " + statements);
+  }
+
+  private static void assertStaffPage(StaffFixture staff, String token, int size) {
+    var edges =
+        staff
+            .data(token, STAFF_PAGE_QUERY, "first", size)
+            .getJsonObject("staffPosts")
+            .getJsonArray("edges");
+    assertEquals(size, edges.size());
+    assertEquals(2, edges.getJsonObject(0).getJsonObject("node").getJsonArray("authors").size());
   }
 
   private static void assertPage(GraphQLClient client, int size) {

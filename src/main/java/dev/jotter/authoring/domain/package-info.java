@@ -1,8 +1,9 @@
 /**
  * Authoring's rules without a server: staff users and their roles, who may do what to a post
  * ({@link dev.jotter.authoring.domain.Permissions}), password hashes, sign-in throttling, post
- * revisions, webhooks (where they may be sent, their signature, their retries), and uploaded
- * images: the rules of decoding and re-encoding an upload ({@link
+ * revisions, line diffs of two texts ({@link dev.jotter.authoring.domain.LineDiff}: Myers'
+ * algorithm with a bound on its cost), webhooks (where they may be sent, their signature, their
+ * retries), and uploaded images: the rules of decoding and re-encoding an upload ({@link
  * dev.jotter.authoring.domain.ImageCodec}: which formats, how many pixels, which widths), the
  * stored record ({@link dev.jotter.authoring.domain.Image}), its addresses and srcset, and the
  * interfaces of their storage ({@link dev.jotter.authoring.domain.ImageStore}).

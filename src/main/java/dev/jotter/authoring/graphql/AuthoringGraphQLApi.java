@@ -162,11 +162,12 @@ public class AuthoringGraphQLApi {
           + " Needs a signed-in staff user.")
   @ListSize(slicingArguments = "first")
   public @NonNull List<@NonNull Author> allAuthors(
-      @Name("first") @DefaultValue("100") @Description("How many authors, 0 to 100.") int first,
+      @Name("first") @DefaultValue("100") @Description("How many authors, 0 to 100.") Integer first,
       @Name("after") @Description("The slug of the last author of the page before.") String after)
       throws UnauthenticatedException, InvalidArgumentException {
-    checkFirst(first);
-    return accounts.authorPage(after, first).stream().map(Author::of).toList();
+    int size = first == null ? MAX_LIST : first; // an explicit null: the default
+    checkFirst(size);
+    return accounts.authorPage(after, size).stream().map(Author::of).toList();
   }
 
   @Mutation("updateMyProfile")
@@ -367,12 +368,13 @@ public class AuthoringGraphQLApi {
               "Only posts whose title or slug contains every word of it, in any case: plain"
                   + " text, never syntax; at most 200 characters.")
           String query,
-      @Name("first") @DefaultValue("20") @Description("How many posts, 0 to 100.") int first,
+      @Name("first") @DefaultValue("20") @Description("How many posts, 0 to 100.") Integer first,
       @Name("after") @Description("Read the posts after this cursor.") String after)
       throws InvalidArgumentException, UnauthenticatedException {
-    checkFirst(first);
+    int size = first == null ? 20 : first; // an explicit null: the default
+    checkFirst(size);
     PostPosition position = PostConnection.after(after, PostOrder.UPDATED_AT_DESC);
-    PostAuthoring.StaffPage page = posts.staffPosts(status, query, position, first);
+    PostAuthoring.StaffPage page = posts.staffPosts(status, query, position, size);
     return PostConnection.page(
         page.slice(), position, PostOrder.UPDATED_AT_DESC, page.totalCount());
   }
@@ -402,7 +404,10 @@ public class AuthoringGraphQLApi {
           + " coarser diff: the differing middle all removed, then all added. Needs a signed-in"
           + " staff user.")
   public @NonNull TextDiff compareTexts(
-      @NonNull @Name("before") String before, @NonNull @Name("after") String after)
+      @NonNull @Name("before") @Description("The older text (a revision, what you loaded).")
+          String before,
+      @NonNull @Name("after") @Description("The newer text (the next revision, your change).")
+          String after)
       throws UnauthenticatedException, InvalidArgumentException {
     return new TextDiff(posts.compareTexts(before, after));
   }

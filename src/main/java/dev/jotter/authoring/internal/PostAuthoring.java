@@ -449,7 +449,7 @@ public class PostAuthoring {
     if (bytes > maxMarkdownBytes) {
       throw new InvalidArgumentException(
           field
-              + ": the body is "
+              + (field.equals("markdown") ? ": the body is " : ": the text is ")
               + bytes
               + " bytes; the most a post may hold is "
               + maxMarkdownBytes
