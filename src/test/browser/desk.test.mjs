@@ -78,7 +78,7 @@ test('a fresh blog is claimed in the desk, and its posts are listed by status', 
   await view(page, 'Posts');
   // the demo blog's published posts
   await page.getByRole('link', { name: 'Published', exact: true }).click();
-  await page.locator('.post-list li').first().waitFor();
+  await page.locator('main[aria-busy="false"] .tabs a[aria-current="page"]', { hasText: 'Published' }).waitFor();
   assert.ok((await page.locator('.post-list li').count()) >= 10, 'the demo posts are listed');
   assert.match(await page.locator('[role="status"]', { hasText: 'posts' }).first().textContent(), /\d+ posts/);
   // search among them
