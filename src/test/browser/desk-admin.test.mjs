@@ -127,7 +127,7 @@ test('an editor has Staff and Tags but not Settings or Webhooks; a contributor h
   await signIn(page, editor);
   const links = await navLinks(page);
   assert.ok(links.includes('Staff') && links.includes('Tags'), links.join(', '));
-  assert.ok(!links.includes('Settings') && !links.includes('Webhooks'), links.join(', '));
+  assert.ok(!links.includes('Settings') && !links.includes('Webhooks') && !links.includes('Import and export'), links.join(', '));
   for (const hash of ['#/settings', '#/webhooks', '#/webhooks/1']) {
     await page.goto(`${BASE}/admin/${hash}`);
     await view(page, 'Not for your role');
@@ -146,7 +146,7 @@ test('an editor has Staff and Tags but not Settings or Webhooks; a contributor h
   await signIn(other.page, contributor);
   const theirs = await navLinks(other.page);
   assert.ok(theirs.includes('Posts'), theirs.join(', '));
-  for (const link of ['Tags', 'Staff', 'Settings', 'Webhooks']) assert.ok(!theirs.includes(link), theirs.join(', '));
+  for (const link of ['Tags', 'Staff', 'Settings', 'Webhooks', 'Import and export']) assert.ok(!theirs.includes(link), theirs.join(', '));
   for (const hash of ['#/staff', '#/tags', '#/settings']) {
     await other.page.goto(`${BASE}/admin/${hash}`);
     await view(other.page, 'Not for your role');
@@ -421,5 +421,65 @@ test('the admin pages at 360 px: no sideways scroll (Staff screenshot), one h1 e
     assert.equal(headings, 1, `${hash}: one h1`);
     assert.deepEqual(unlabelled, [], `${hash}: controls without a label`);
   }
+  assertNoProblems(problems);
+});
+
+test('import and export: a Markdown file checked (nothing changes), imported with its date, the same file again skipped; the blog exported as a zip', async (t) => {
+  // the broken file below is answered 400, as it should be
+  const { page, problems } = await asAdmin(t, { expected: /(HTTP 400 for POST|status of 400).*\/imports\?format=ghost/ });
+  await follow(page, 'Import and export');
+  const slug = `moved-in-${unique()}`;
+  const markdown = [
+    '---',
+    'title: Moved in from elsewhere',
+    `slug: ${slug}`,
+    'date: 2019-03-14T09:30:00+01:00',
+    'status: published',
+    'tags: [Space]',
+    'excerpt: Written years ago, on another blog.',
+    '---',
+    '',
+    '## Why it moved',
+    '',
+    'Because the desk can bring it in.',
+    '',
+  ].join('\n');
+  const file = { name: `${slug}.md`, mimeType: 'text/markdown', buffer: Buffer.from(markdown) };
+  await page.getByLabel('From').selectOption('markdown');
+  await page.getByLabel('Export file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.locator('.import-counts', { hasText: '1 post to create' }).waitFor();
+  assert.match(await page.locator('.import-items tr[data-action="CREATE"]').textContent(), /Moved in from elsewhere/);
+  const before = await graphql('query($s: String!) { post(slug: $s) { id } }', { s: slug });
+  assert.equal(before.data.post, null, 'the dry run changed nothing');
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.import-progress', { hasText: /^Done: 1 of 1 — 1 created/ }).waitFor({ timeout: 30_000 });
+  const imported = await graphql('query($s: String!) { post(slug: $s) { title publishedAt primaryTag { name } headings { text } } }', { s: slug });
+  assert.equal(imported.data.post.title, 'Moved in from elsewhere');
+  assert.equal(imported.data.post.publishedAt, '2019-03-14T08:30:00Z', 'the original date is kept');
+  assert.equal(imported.data.post.primaryTag.name, 'Space');
+  assert.deepEqual(imported.data.post.headings.map((x) => x.text), ['Why it moved']);
+
+  // the same file again: nothing to do
+  await page.getByLabel('Export file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.locator('.import-counts', { hasText: '0 posts to create, 0 to update, 1 to skip' }).waitFor();
+  await page.getByText('Nothing to import').waitFor();
+
+  // a file that is not what it says: a clear error, nothing saved
+  await page.getByLabel('From').selectOption('ghost');
+  await page.getByLabel('Export file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"db": [') });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.locator('form .form-error', { hasText: /./ }).waitFor();
+
+  // the export, as a file the browser saves
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Markdown files/ }).click()]);
+  assert.match(download.suggestedFilename(), /^jotter-\d{4}-\d{2}-\d{2}\.zip$/);
+  const saved = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(saved);
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip');
+  assert.ok(bytes.includes(Buffer.from(`posts/${slug}.md`)), 'the imported post is in the export');
   assertNoProblems(problems);
 });

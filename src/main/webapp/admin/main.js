@@ -18,6 +18,7 @@ const ROUTES = [
   [/^\/settings$/, () => import('./views/settings.js').then((m) => m.settingsView), 'ADMINISTRATOR'],
   [/^\/webhooks$/, () => import('./views/webhooks.js').then((m) => m.webhooksView), 'ADMINISTRATOR'],
   [/^\/webhooks\/(\d+)$/, () => import('./views/webhooks.js').then((m) => m.webhookView), 'ADMINISTRATOR'],
+  [/^\/transfer$/, () => import('./views/transfer.js').then((m) => m.transferView), 'ADMINISTRATOR'],
 ];
 
 /** The navigation: [hash, label, needed role]. */
@@ -28,6 +29,7 @@ const NAV = [
   ['#/staff', 'Staff', 'EDITOR'],
   ['#/settings', 'Settings', 'ADMINISTRATOR'],
   ['#/webhooks', 'Webhooks', 'ADMINISTRATOR'],
+  ['#/transfer', 'Import and export', 'ADMINISTRATOR'],
 ];
 
 const main = document.getElementById('main');
