@@ -14,4 +14,7 @@ public interface ImageRepository {
 
   /** Records an image whose files are all stored. */
   void save(Image image);
+
+  /** Up to {@code limit} images with ids after {@code afterId} ("" for the first), by id. */
+  List<Image> findAfter(String afterId, int limit);
 }

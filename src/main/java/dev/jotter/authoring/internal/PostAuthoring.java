@@ -366,6 +366,14 @@ public class PostAuthoring {
     return post.authors().stream().anyMatch(a -> a.id() == me.authorId());
   }
 
+  /**
+   * Whether a post brought by an import keeps the rules a new draft keeps (title, body size, image
+   * and SEO fields, counts of tags and authors).
+   */
+  public void checkImported(PostDraft draft) throws InvalidArgumentException {
+    check(draft, true);
+  }
+
   private void check(PostDraft draft, boolean creating) throws InvalidArgumentException {
     if (creating || draft.title() != null) {
       if (draft.title() == null || draft.title().isBlank()) {

@@ -37,6 +37,14 @@ public class JpaImageRepository implements ImageRepository {
   }
 
   @Override
+  public List<Image> findAfter(String afterId, int limit) {
+    return em.createQuery("select i from Image i where i.id > :after order by i.id", Image.class)
+        .setParameter("after", afterId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   @Transactional(Transactional.TxType.REQUIRED)
   public void save(Image image) {
     em.persist(image);

@@ -15,4 +15,12 @@ public interface AuthorEditor {
 
   AuthorView update(long authorId, AuthorProfile profile, OffsetDateTime now)
       throws NotFoundException, InvalidArgumentException;
+
+  /**
+   * The author card with this slug (when given), else the one with this name, else a new card with
+   * that name and slug (the slug made from the name when none is given, or it is not one, or it is
+   * taken). Only a card: nobody can sign in as it.
+   */
+  AuthorView findOrCreate(String name, String slug, OffsetDateTime now)
+      throws InvalidArgumentException;
 }

@@ -99,4 +99,32 @@ public interface PostEditor {
 
   /** How many posts a staff list holds. */
   long countForStaff(StaffPostFilter filter);
+
+  /** A post in any status (trashed ones included) by its current slug. */
+  Optional<EditablePost> findBySlug(String slug);
+
+  /**
+   * Up to {@code first} posts that are not in the trash, by id ascending, after {@code afterId}: an
+   * export reads the whole blog a page at a time.
+   */
+  List<EditablePost> findAfter(long afterId, int first);
+
+  /**
+   * Whether {@link #saveImported} would refuse this post for its own fields alone (slug, status and
+   * dates, counts of tags and authors), before anything is looked up or written.
+   *
+   * @throws InvalidArgumentException saying which field is wrong
+   */
+  void checkImport(PostImport post) throws InvalidArgumentException;
+
+  /**
+   * Creates ({@code postId} null) or overwrites a post from another blog with its original status,
+   * slug and dates. The change is announced as an edit would be: published, updated, scheduled or
+   * unpublished.
+   *
+   * @throws InvalidArgumentException as {@link #create} and {@link #checkImport}, or when the slug
+   *     belongs to another post
+   */
+  EditablePost saveImported(Long postId, PostImport post, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException;
 }

@@ -39,4 +39,14 @@ public interface TagEditor {
    * @return the ids of the published posts that had it
    */
   List<Long> delete(String slug) throws NotFoundException;
+
+  /**
+   * The tag with this slug (when given), else the one with this name (letter case aside), else a
+   * new one with that name and slug (the slug made from the name when none is given or it is
+   * taken).
+   *
+   * @throws InvalidArgumentException for a blank or too long name, or a slug that is not one
+   */
+  TagView findOrCreate(String name, String slug, OffsetDateTime now)
+      throws InvalidArgumentException;
 }

@@ -8,6 +8,9 @@ public interface AuthorRepository {
 
   Optional<Author> findBySlug(String slug);
 
+  /** The first author (by id) with exactly this name. */
+  Optional<Author> findByName(String name);
+
   List<Author> findAll();
 
   /** Up to {@code limit} authors, by name (then id), after {@code after} (null: from the start). */

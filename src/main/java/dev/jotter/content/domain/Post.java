@@ -280,6 +280,20 @@ public class Post {
     this.status = PostStatus.DRAFT;
   }
 
+  /**
+   * Sets the status and dates a post had on the blog it comes from (an import): published or
+   * scheduled at {@code publishedAt}, or a draft.
+   */
+  public void setImportedState(
+      PostStatus status, OffsetDateTime publishedAt, OffsetDateTime createdAt) {
+    this.status = status;
+    this.publishedAt = status == PostStatus.DRAFT ? null : publishedAt;
+    this.trashedAt = null;
+    if (createdAt != null) {
+      this.createdAt = createdAt;
+    }
+  }
+
   /** Moves the post to the trash: gone for readers, restorable until it is purged. */
   public void trash(OffsetDateTime now) {
     this.status = PostStatus.TRASHED;

@@ -67,6 +67,12 @@ public interface PostRepository {
   /** A post in any status. */
   Optional<Post> findById(long id);
 
+  /** A post in any status by its current slug. */
+  Optional<Post> findBySlugAnyStatus(String slug);
+
+  /** Up to {@code limit} posts not in the trash with ids above {@code afterId}, by id. */
+  List<Post> findAfterId(long afterId, int limit);
+
   /** Posts in any status with these ids (batch-fetching their authors and tags). */
   List<Post> findByIds(Collection<Long> ids);
 

@@ -8,6 +8,9 @@ public interface TagRepository {
 
   Optional<Tag> findBySlug(String slug);
 
+  /** The tag with this name, letter case aside. */
+  Optional<Tag> findByName(String name);
+
   /** Every public tag (no internal {@code #} tags), by name. */
   List<Tag> findPublic();
 

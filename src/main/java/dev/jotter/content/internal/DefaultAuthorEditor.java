@@ -45,6 +45,37 @@ public class DefaultAuthorEditor implements AuthorEditor {
   }
 
   @Override
+  public AuthorView findOrCreate(String name, String slug, OffsetDateTime now)
+      throws InvalidArgumentException {
+    if (slug != null && !slug.isBlank()) {
+      Optional<Author> bySlug = authors.findBySlug(slug);
+      if (bySlug.isPresent()) {
+        return Views.of(bySlug.get());
+      }
+    }
+    if (name == null || name.isBlank()) {
+      throw new InvalidArgumentException("name: an author needs a name.");
+    }
+    if (name.strip().length() > 191) {
+      throw new InvalidArgumentException("name: an author's name has at most 191 characters.");
+    }
+    Optional<Author> byName = authors.findByName(name.strip());
+    if (byName.isPresent()) {
+      return Views.of(byName.get());
+    }
+    slugLock.hold();
+    Slug base =
+        slug != null && Slug.isValid(slug) && authors.findBySlug(slug).isEmpty()
+            ? new Slug(slug)
+            : Slug.fromTitle(name, "author");
+    Slug candidate = base;
+    for (int n = 2; authors.findBySlug(candidate.value()).isPresent(); n++) {
+      candidate = new Slug(base.value() + "-" + n);
+    }
+    return Views.of(authors.save(new Author(candidate, name.strip(), now)));
+  }
+
+  @Override
   public AuthorView update(long authorId, AuthorProfile profile, OffsetDateTime now)
       throws NotFoundException, InvalidArgumentException {
     Author author =

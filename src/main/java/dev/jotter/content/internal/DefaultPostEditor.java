@@ -5,7 +5,9 @@ import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostDraft;
 import dev.jotter.content.api.PostEditor;
+import dev.jotter.content.api.PostImport;
 import dev.jotter.content.api.PostPosition;
+import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.RenderedMarkdown;
@@ -80,6 +82,121 @@ public class DefaultPostEditor implements PostEditor {
   @Override
   public Optional<EditablePost> findForUpdate(long postId) {
     return posts.findByIdForUpdate(postId).map(Views::editable);
+  }
+
+  @Override
+  public Optional<EditablePost> findBySlug(String slug) {
+    return posts.findBySlugAnyStatus(slug).map(Views::editable);
+  }
+
+  @Override
+  public List<EditablePost> findAfter(long afterId, int first) {
+    return posts.findAfterId(afterId, first).stream().map(Views::editable).toList();
+  }
+
+  @Override
+  public void checkImport(PostImport post) throws InvalidArgumentException {
+    PostDraft draft = post.draft();
+    if (draft.slug() != null && !Slug.isValid(draft.slug())) {
+      throw new InvalidArgumentException(
+          "slug: \""
+              + draft.slug()
+              + "\" is not a slug: use 1 to "
+              + Slug.MAX_LENGTH
+              + " lowercase letters, digits and single hyphens, like my-first-post.");
+    }
+    if (post.status() == null || post.status() == PostStatus.TRASHED) {
+      throw new InvalidArgumentException(
+          "status: a post is imported as a draft, published or scheduled.");
+    }
+    if (post.status() == PostStatus.SCHEDULED && post.publishedAt() == null) {
+      throw new InvalidArgumentException("status: a scheduled post needs the date it is due.");
+    }
+    if (draft.authorSlugs() == null || draft.authorSlugs().isEmpty()) {
+      throw new InvalidArgumentException("authors: a post needs at least one author.");
+    }
+    if (new LinkedHashSet<>(draft.authorSlugs()).size() > MAX_AUTHORS) {
+      throw new InvalidArgumentException(
+          "authors: a post can have at most " + MAX_AUTHORS + " authors.");
+    }
+    if (draft.tagSlugs() != null && new LinkedHashSet<>(draft.tagSlugs()).size() > MAX_TAGS) {
+      throw new InvalidArgumentException(
+          "tags: a post can have at most "
+              + MAX_TAGS
+              + " tags; it had "
+              + draft.tagSlugs().size()
+              + ".");
+    }
+  }
+
+  @Override
+  public EditablePost saveImported(Long postId, PostImport imported, OffsetDateTime now)
+      throws NotFoundException, InvalidArgumentException {
+    checkImport(imported);
+    PostDraft draft = imported.draft();
+    List<Author> postAuthors = resolveAuthors(draft.authorSlugs());
+    Post post;
+    PostStatus before;
+    if (postId == null) {
+      String title = draft.title() == null ? "" : draft.title();
+      slugLock.hold();
+      Slug slug =
+          draft.slug() != null
+              ? freeSlug(draft.slug(), null)
+              : uniqueSlug(Slug.fromTitle(title, "untitled"), null);
+      post = new Post(slug, postAuthors.get(0), now);
+      before = null;
+    } else {
+      post = posts.findByIdForUpdate(postId).orElseThrow(() -> notFound(postId));
+      before = post.status();
+      if (draft.slug() != null && !draft.slug().equals(post.slug())) {
+        slugLock.hold();
+        Slug slug = freeSlug(draft.slug(), post.id());
+        posts.unretireSlug(post.id(), slug.value());
+        if (before == PostStatus.PUBLISHED) {
+          posts.retireSlug(post.id(), post.slug(), now);
+        }
+        post.rename(slug, now);
+      }
+    }
+    setContent(
+        post,
+        draft.title() == null ? "" : draft.title(),
+        blankToNull(draft.subtitle()),
+        draft.markdown() == null ? "" : draft.markdown(),
+        blankToNull(draft.customExcerpt()),
+        draft.featureImage() == null || blankToNull(draft.featureImage().url()) == null
+            ? null
+            : draft.featureImage(),
+        now);
+    post.setAuthors(postAuthors);
+    post.setTags(resolveTags(draft.tagSlugs() == null ? List.of() : draft.tagSlugs()));
+    post.setFeatured(Boolean.TRUE.equals(draft.featured()));
+    post.setSeo(PostSeo.NONE.with(draft.seo()));
+    PostStatus status = imported.status();
+    OffsetDateTime publishedAt = imported.publishedAt();
+    if (status == PostStatus.PUBLISHED && publishedAt == null) {
+      publishedAt = post.publishedAt() != null ? post.publishedAt() : now;
+    }
+    if (status == PostStatus.SCHEDULED && !publishedAt.isAfter(now)) {
+      status = PostStatus.PUBLISHED; // its time has come: it went live when it was due
+    }
+    post.setImportedState(status, publishedAt, imported.createdAt());
+    if (postId == null) {
+      posts.save(post);
+      posts.flush();
+    }
+    if (status == PostStatus.PUBLISHED) {
+      changes.raise(
+          before == PostStatus.PUBLISHED
+              ? new ContentEvent.PostUpdated(post.id())
+              : new ContentEvent.PostPublished(post.id()));
+    } else if (status == PostStatus.SCHEDULED || before == PostStatus.SCHEDULED) {
+      changes.raise(new ContentEvent.PostScheduled(post.id()));
+    } else if (before == PostStatus.PUBLISHED) {
+      changes.raise(new ContentEvent.PostUnpublished(post.id()));
+    }
+    return saved(post);
   }
 
   @Override

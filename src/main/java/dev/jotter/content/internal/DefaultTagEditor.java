@@ -59,6 +59,32 @@ public class DefaultTagEditor implements TagEditor {
   }
 
   @Override
+  public TagView findOrCreate(String name, String slug, OffsetDateTime now)
+      throws InvalidArgumentException {
+    String cleanName = requireName(name);
+    if (slug != null && !slug.isBlank()) {
+      Optional<Tag> bySlug = tags.findBySlug(slug);
+      if (bySlug.isPresent()) {
+        return Views.of(bySlug.get());
+      }
+    }
+    Optional<Tag> byName = tags.findByName(cleanName);
+    if (byName.isPresent()) {
+      return Views.of(byName.get());
+    }
+    slugLock.hold();
+    Slug tagSlug =
+        slug != null && Slug.isValid(slug) && tags.findBySlug(slug).isEmpty()
+            ? new Slug(slug)
+            : slugOf(cleanName);
+    Slug candidate = tagSlug;
+    for (int n = 2; tags.findBySlug(candidate.value()).isPresent(); n++) {
+      candidate = new Slug(tagSlug.value() + "-" + n);
+    }
+    return Views.of(tags.save(new Tag(candidate, cleanName, null, now)));
+  }
+
+  @Override
   public TagView update(
       String slug, String name, String newSlug, String description, OffsetDateTime now)
       throws NotFoundException, InvalidArgumentException {

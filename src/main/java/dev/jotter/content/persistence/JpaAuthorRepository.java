@@ -25,6 +25,15 @@ public class JpaAuthorRepository implements AuthorRepository {
   }
 
   @Override
+  public Optional<Author> findByName(String name) {
+    return em.createQuery("select a from Author a where a.name = :name order by a.id", Author.class)
+        .setParameter("name", name)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public List<Author> findAll() {
     return em.createNamedQuery("Author.findAll", Author.class).getResultList();
   }

@@ -256,6 +256,25 @@ public class JpaPostRepository implements PostRepository {
   }
 
   @Override
+  public Optional<Post> findBySlugAnyStatus(String slug) {
+    return em.createQuery("select p from Post p where p.slug = :slug", Post.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Post> findAfterId(long afterId, int limit) {
+    return em.createQuery(
+            "select p from Post p where p.id > :after and p.status <> :trashed order by p.id",
+            Post.class)
+        .setParameter("after", afterId)
+        .setParameter("trashed", PostStatus.TRASHED)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public List<Post> findByIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -24,6 +24,16 @@ public class JpaTagRepository implements TagRepository {
   }
 
   @Override
+  public Optional<Tag> findByName(String name) {
+    return em.createQuery(
+            "select t from Tag t where lower(t.name) = :name order by t.id", Tag.class)
+        .setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
   public List<Tag> findPublic() {
     return em.createNamedQuery("Tag.findPublic", Tag.class).getResultList();
   }

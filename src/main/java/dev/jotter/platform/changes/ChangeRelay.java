@@ -132,10 +132,37 @@ public class ChangeRelay {
         "Following the change log as " + serverId + " (at " + head + "): " + followers.keySet());
   }
 
-  /** This server's changes, delivered once they are committed. */
+  /** This server's changes, delivered once they are committed (unless this thread defers them). */
   @Transactional(TxType.NOT_SUPPORTED)
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeLog.Appended appended) {
-    deliverAll();
+    if (DEFERRED.get() == null) {
+      deliverAll();
+    }
+  }
+
+  private static final ThreadLocal<Deferral> DEFERRED = new ThreadLocal<>();
+
+  /** While open, this thread's commits are delivered by the poll; closing it delivers the rest. */
+  public final class Deferral implements AutoCloseable {
+    private Deferral() {}
+
+    @Override
+    public void close() {
+      DEFERRED.remove();
+      deliverAll();
+    }
+  }
+
+  /**
+   * Until the returned deferral is closed, changes this thread commits are not delivered in it, one
+   * commit at a time, but by the poll, in batches of up to 200 (every jotter.changes.poll-millis):
+   * for bulk writes such as an import of thousands of posts, where each consumer's work per batch
+   * (a search index commit, a refresh of related lists) would otherwise be paid per post.
+   */
+  public Deferral deferDeliveries() {
+    Deferral deferral = new Deferral();
+    DEFERRED.set(deferral);
+    return deferral;
   }
 
   /**

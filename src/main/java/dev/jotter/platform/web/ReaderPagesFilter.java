@@ -38,7 +38,8 @@ public class ReaderPagesFilter extends HttpFilter {
   /** Paths that belong to something else than the reader pages. */
   private static final Pattern NOT_A_PAGE =
       Pattern.compile(
-          "/(graphql|graphql-ui|health|metrics|app|admin|media|images|ArquillianServletRunner).*"
+          "/(graphql|graphql-ui|health|metrics|app|admin|media|images|imports|exports"
+              + "|ArquillianServletRunner).*"
               + "|.*\\.[A-Za-z0-9]{1,8}");
 
   @Inject @Any transient Instance<PageHeads> heads;

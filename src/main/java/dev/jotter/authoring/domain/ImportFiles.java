@@ -1,0 +1,22 @@
+package dev.jotter.authoring.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where uploaded import files wait between their dry run and their run. */
+public interface ImportFiles {
+
+  /**
+   * Stores a whole upload, reading at most {@code maxBytes}.
+   *
+   * @throws ImportRefusedException when it has more bytes; nothing is kept then
+   */
+  Path store(String jobId, InputStream in, long maxBytes)
+      throws ImportRefusedException, IOException;
+
+  Optional<Path> find(String jobId);
+
+  void delete(String jobId);
+}
