@@ -58,9 +58,11 @@ class ExecutionLimitsTest {
     ExecutionBudget budget = ExecutionBudget.of(200, Long.MAX_VALUE);
     run(engine(50, 1), aliases(100), budget);
     assertThat(budget.exhausted()).isEqualTo(ExecutionBudget.Exhausted.TIMEOUT);
+    // 0 is possible: on a loaded machine, parsing and validating the document cold can use up
+    // the 200 ms before the first field (seen in a clean-clone run beside other builds)
     assertThat(fetched.get())
         .as("fields fetched of 100 (50 ms each, 200 ms allowed)")
-        .isBetween(1, 20);
+        .isBetween(0, 20);
   }
 
   @Test
