@@ -89,7 +89,7 @@ public final class FrontMatter {
           text(meta, "excerpt"),
           text(meta, "subtitle"),
           status,
-          status == PostStatus.DRAFT ? null : date,
+          date,
           date(meta.get("created"), "created"),
           named(meta.get("tags"), "tags"),
           named(meta.containsKey("authors") ? meta.get("authors") : meta.get("author"), "authors"),
@@ -109,7 +109,7 @@ public final class FrontMatter {
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("title", post.title());
     meta.put("slug", post.slug());
-    if (post.publishedAt() != null && post.status() != PostStatus.DRAFT) {
+    if (post.publishedAt() != null) { // a draft's too: when it was published before
       meta.put("date", post.publishedAt().toString());
     }
     meta.put("status", post.status().name().toLowerCase(Locale.ROOT));

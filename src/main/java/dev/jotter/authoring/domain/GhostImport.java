@@ -257,9 +257,7 @@ public final class GhostImport implements ImportReader {
           str(post, "custom_excerpt"),
           str(post, "subtitle"),
           status,
-          status == PostStatus.DRAFT
-              ? null
-              : FrontMatter.date(str(post, "published_at"), "published_at"),
+          FrontMatter.date(str(post, "published_at"), "published_at"),
           FrontMatter.date(str(post, "created_at"), "created_at"),
           linked(postTags.get(id), tags),
           linked(postAuthors.get(id), users),

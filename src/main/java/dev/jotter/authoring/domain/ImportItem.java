@@ -13,7 +13,8 @@ import java.util.List;
  *     Markdown file): a second import of the same file finds the post it made by it
  * @param slug its address there; null to make one from the title
  * @param status draft, published or scheduled
- * @param publishedAt when it went (or goes) live, with its offset; null for a draft
+ * @param publishedAt when it went (or goes) live, with its offset; for a draft, when it was
+ *     published before (or null)
  * @param tags its tags in order (the first public one is the primary tag)
  * @param authors its authors in order (the first is the primary author); empty: the importer
  * @param skipReason why it is not imported at all (a page, an attachment…); null to import it

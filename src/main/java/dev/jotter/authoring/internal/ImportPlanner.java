@@ -171,8 +171,7 @@ public class ImportPlanner {
     }
     if (status != post.status()) {
       fields.add("status");
-    } else if (status != PostStatus.DRAFT
-        && item.publishedAt() != null
+    } else if (item.publishedAt() != null
         && (post.publishedAt() == null || !item.publishedAt().isEqual(post.publishedAt()))) {
       fields.add("date");
     }

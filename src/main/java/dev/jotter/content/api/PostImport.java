@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
  *     order (which must exist), excerpt, feature image, featured and SEO fields
  * @param status {@link PostStatus#DRAFT}, {@link PostStatus#PUBLISHED} or {@link
  *     PostStatus#SCHEDULED}
- * @param publishedAt when it was (or is to be) published; null for a draft, and for a published
- *     post whose date is unknown (then: when it is saved)
+ * @param publishedAt when it was (or is to be) published; for a draft, when it was published before
+ *     (or null); null for a published post whose date is unknown (then: when it is saved)
  * @param createdAt when it was first written; null: when it is saved
  */
 public record PostImport(

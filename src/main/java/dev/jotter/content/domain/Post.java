@@ -287,7 +287,7 @@ public class Post {
   public void setImportedState(
       PostStatus status, OffsetDateTime publishedAt, OffsetDateTime createdAt) {
     this.status = status;
-    this.publishedAt = status == PostStatus.DRAFT ? null : publishedAt;
+    this.publishedAt = publishedAt; // a draft's: when it was published before, if it was
     this.trashedAt = null;
     if (createdAt != null) {
       this.createdAt = createdAt;

@@ -88,6 +88,14 @@ public class ChangeRelay {
     final ReentrantLock lock = new ReentrantLock();
     volatile long position;
     int failures;
+
+    /**
+     * How many changes it is handed at once: halved after a failure (a batch too large to apply
+     * within the transaction timeout would otherwise fail forever), grown back a little after each
+     * success.
+     */
+    int batch = BATCH;
+
     long notBefore = System.nanoTime(); // nanoTime may be negative: compare with a real reading
     String lastError;
 
@@ -227,7 +235,7 @@ public class ChangeRelay {
     }
     try {
       while (true) {
-        List<Change> batch = log.after(f.position, BATCH);
+        List<Change> batch = log.after(f.position, f.batch);
         if (batch.isEmpty()) {
           return;
         }
@@ -235,6 +243,7 @@ public class ChangeRelay {
           f.consumer.apply(batch);
         } catch (Exception e) {
           f.failures++;
+          f.batch = Math.max(1, f.batch / 2);
           long backoff = Math.min(MAX_BACKOFF.toMillis(), 1_000L << Math.min(f.failures - 1, 16));
           f.notBefore = System.nanoTime() + backoff * 1_000_000;
           String error = e.toString();
@@ -256,6 +265,7 @@ public class ChangeRelay {
         }
         f.position = batch.get(batch.size() - 1).id();
         f.failures = 0;
+        f.batch = Math.min(BATCH, f.batch + Math.max(1, f.batch / 10));
         f.lastError = null;
         positions.save(f.key, f.position);
       }
