@@ -37,6 +37,7 @@ import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -415,11 +416,7 @@ public class AuthoringGraphQLApi {
   @Name("markdown")
   @Description("The Markdown source: for the post's authors and editors; null for readers.")
   public List<String> markdown(@Source List<Post> postList) {
-    Map<Long, EditablePost> visible = posts.previews(ids(postList));
-    return postList.stream()
-        .map(p -> visible.get(p.getView().id()))
-        .map(p -> p == null ? null : p.markdown())
-        .toList();
+    return forStaff(postList, p -> p.markdown());
   }
 
   @Name("seoSettings")
@@ -427,11 +424,7 @@ public class AuthoringGraphQLApi {
       "The SEO fields as the author set them (null: derived, see seo): for the post's authors"
           + " and editors; null for readers.")
   public List<PostSeo> seoSettings(@Source List<Post> postList) {
-    Map<Long, EditablePost> visible = posts.previews(ids(postList));
-    return postList.stream()
-        .map(p -> visible.get(p.getView().id()))
-        .map(p -> p == null ? null : p.post().seo())
-        .toList();
+    return forStaff(postList, p -> p.post().seo());
   }
 
   @Name("customExcerpt")
@@ -439,11 +432,7 @@ public class AuthoringGraphQLApi {
       "The excerpt as the author wrote it (null: none, excerpt is then the body's first lines):"
           + " for the post's authors and editors; null for readers.")
   public List<String> customExcerpt(@Source List<Post> postList) {
-    Map<Long, EditablePost> visible = posts.previews(ids(postList));
-    return postList.stream()
-        .map(p -> visible.get(p.getView().id()))
-        .map(p -> p == null ? null : p.post().customExcerpt())
-        .toList();
+    return forStaff(postList, p -> p.post().customExcerpt());
   }
 
   @Name("allTags")
@@ -452,11 +441,7 @@ public class AuthoringGraphQLApi {
       "Every tag of the post in order, internal (#) ones too (tags shows only the public ones):"
           + " for the post's authors and editors; null for readers.")
   public List<List<@NonNull Tag>> allTags(@Source List<Post> postList) {
-    Map<Long, EditablePost> visible = posts.previews(ids(postList));
-    return postList.stream()
-        .map(p -> visible.get(p.getView().id()))
-        .map(p -> p == null ? null : p.allTags().stream().map(Tag::of).toList())
-        .toList();
+    return forStaff(postList, p -> p.allTags().stream().map(Tag::of).toList());
   }
 
   @Name("revisions")
@@ -472,6 +457,18 @@ public class AuthoringGraphQLApi {
               List<PostRevision> list = byPost.get(p.getView().id());
               return list == null ? null : list.stream().map(RevisionView::new).toList();
             })
+        .toList();
+  }
+
+  /**
+   * A field only the post's authors and editors see: {@code field} of each post the caller may
+   * preview, null for the others (and for readers, who cost no query).
+   */
+  private <T> List<T> forStaff(List<Post> postList, Function<EditablePost, T> field) {
+    Map<Long, EditablePost> visible = posts.previews(ids(postList));
+    return postList.stream()
+        .map(p -> visible.get(p.getView().id()))
+        .map(p -> p == null ? null : field.apply(p))
         .toList();
   }
 
