@@ -128,10 +128,11 @@ public class StaffAccounts {
     String key = StaffUser.normalizeEmail(email);
     Duration wait = throttle.admit(key, clientAddress, Instant.now());
     if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       throw new TooManyAttemptsException(
           "Too many failed sign-ins for this email or from this address; try again in "
-              + Math.max(1, (wait.toMillis() + 999) / 1000)
-              + " seconds.");
+              + seconds
+              + (seconds == 1 ? " second." : " seconds."));
     }
     Optional<StaffUser> user = staff.findByEmail(key);
     String given = password == null ? "" : password;
