@@ -182,6 +182,42 @@ class ReaderApiIT extends HttpIT {
   }
 
   @Test
+  void anArgumentGivenAsNullGetsItsDefault() {
+    // an explicit null reached the resolvers' int parameters: INTERNAL_SERVER_ERROR
+    String slug =
+        client
+            .data("{ posts(first: 1) { nodes { slug } } }")
+            .getJsonObject("posts")
+            .getJsonArray("nodes")
+            .getJsonObject(0)
+            .getString("slug");
+    for (String fields :
+        List.of(
+            "posts(first: null) { nodes { slug } }",
+            "tags(first: null) { slug }",
+            "authors(first: null) { slug }",
+            "author(slug: \"astro\") { posts(first: null) { nodes { slug } } }",
+            "search(query: \"robot\", first: null) { totalCount edges { node { post { slug } } } }",
+            "post(slug: \"" + slug + "\") { related(first: null) { post { slug } } }")) {
+      JsonObject withNull = client.query("{ " + fields + " }");
+      assertThat(withNull.get("errors")).as(fields).isNull();
+      JsonObject without =
+          client.query(
+              "{ " + fields.replace("(first: null)", "").replace(", first: null", "") + " }");
+      assertThat(withNull.getJsonObject("data"))
+          .as(fields)
+          .isEqualTo(without.getJsonObject("data"));
+    }
+    JsonObject byVariable =
+        client.query(
+            "query($n: Int) { posts(first: $n) { nodes { slug } } }",
+            Json.createObjectBuilder().addNull("n").build());
+    assertThat(byVariable.get("errors")).isNull();
+    assertThat(byVariable.getJsonObject("data"))
+        .isEqualTo(client.data("{ posts { nodes { slug } } }"));
+  }
+
+  @Test
   void everyGraphQLErrorCarriesACode() {
     assertThat(code(client.query("{ posts { nope } }"))).isEqualTo("GRAPHQL_VALIDATION_FAILED");
     assertThat(code(client.query("{ posts { "))).isEqualTo("GRAPHQL_PARSE_FAILED");

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Jotter's hook into SmallRye's engine (a {@link EventingService}, found through {@code
  * META-INF/services}): the engine runs with the depth limit, {@link ExecutionLimits} and a bounded
  * cache of validated documents ({@link ValidatedDocuments}, in place of SmallRye's, which relies on
- * the instrumentation replaced here) and {@link AnswerKeyTracking}. SmallRye's complexity limit is
- * not used: the transport's {@link QueryCost} replaces it.
+ * the instrumentation replaced here), {@link NullMeansDefault} and {@link AnswerKeyTracking}.
+ * SmallRye's complexity limit is not used: the transport's {@link QueryCost} replaces it.
  */
 public final class EngineSetup implements EventingService {
 
@@ -33,6 +33,7 @@ public final class EngineSetup implements EventingService {
                 List.of(
                     new MaxQueryDepthInstrumentation(depth),
                     new ExecutionLimits(),
+                    new NullMeansDefault(),
                     new AnswerKeyTracking())))
         .preparsedDocumentProvider(new ValidatedDocuments());
   }
