@@ -137,13 +137,7 @@ class BlogSettingsIT extends StaffIT {
         .contains("title=\"" + title + " (RSS)\" href=\"/rss.xml\"");
     // the page is answered by the reader pages filter: the security headers come first all the same
     assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    String slug =
-        client
-            .data("{ posts(first: 1) { nodes { slug } } }")
-            .getJsonObject("posts")
-            .getJsonArray("nodes")
-            .getJsonObject(0)
-            .getString("slug");
+    String slug = client.newestPostSlug();
     HttpResponse<String> post = client.get("/p/" + slug);
     assertThat(post.statusCode()).isEqualTo(200);
     assertThat(post.body())

@@ -96,6 +96,15 @@ public final class GraphQLClient {
     return data(query, null);
   }
 
+  /** The slug of the newest published post. */
+  public String newestPostSlug() {
+    return data("{ posts(first: 1) { nodes { slug } } }")
+        .getJsonObject("posts")
+        .getJsonArray("nodes")
+        .getJsonObject(0)
+        .getString("slug");
+  }
+
   public HttpResponse<String> post(String body, String contentType) {
     return send(
         HttpRequest.newBuilder(base.resolve("/graphql"))
