@@ -107,6 +107,7 @@ test('an author writes with the live preview, uploads images, and autosaves', as
   await saved(page); // autosave created the draft
   const id = postIdOf(page);
   assert.ok(id, `the address names the new post: ${page.url()}`);
+  assert.equal(await page.locator('.desk-nav a[aria-current="page"]', { hasText: 'New post' }).count(), 0, 'the saved draft is no longer marked as a new post in the menu');
   assert.equal((await staffPost(id)).markdown, '## Why Europa\n\nAn ocean under the ice, twice the water of Earth.');
 
   // an image into the body (the file picker), and a feature image

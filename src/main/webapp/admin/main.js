@@ -120,6 +120,11 @@ async function render() {
       },
       /** Whether this render is still the current one (a later navigation replaces it). */
       current: () => mine === rendered,
+      /** The address of what is shown changed without a new view (a new draft got its id). */
+      renamed(hash) {
+        history.replaceState(null, '', hash);
+        showNav();
+      },
     };
     leaving = null;
     const node = await view(ctx);

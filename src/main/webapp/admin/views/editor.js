@@ -462,7 +462,7 @@ export async function editorView(ctx) {
         saved = inputOf(post);
         form = copy({ ...saved, ...changes(sending, form) });
         heading.textContent = 'Edit post';
-        history.replaceState(null, '', `#/posts/${post.id}`);
+        ctx.renamed(`#/posts/${post.id}`);
         showPublishing();
         showExtras();
       } else {
