@@ -532,16 +532,24 @@ public class DiscoveryService {
     return current;
   }
 
+  /**
+   * Closes the search index when the application stops, after a settle that is running (they share
+   * this object's lock): closed under a running settle, the index's searchers failed, its writer
+   * kept the index's file lock, and the application started next in the same server could not open
+   * the index (OverlappingFileLockException).
+   */
   @PreDestroy
   void close() {
     if (settling != null) {
       settling.cancel(false);
     }
-    if (index != null) {
-      try {
-        index.close();
-      } catch (IOException e) {
-        LOG.log(java.util.logging.Level.WARNING, "Cannot close the search index", e);
+    synchronized (this) {
+      if (index != null) {
+        try {
+          index.close();
+        } catch (IOException | RuntimeException e) {
+          LOG.log(java.util.logging.Level.WARNING, "Cannot close the search index", e);
+        }
       }
     }
   }

@@ -33,6 +33,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The full-text index of published posts (Lucene, BM25, English stop words and stemming), in a
@@ -219,11 +220,13 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the searchers, the writer (releasing the index's file lock) and the directory, each even
+   * when closing one before it failed.
+   */
   @Override
   public void close() throws IOException {
-    searchers.close();
-    writer.close();
-    directory.close();
+    IOUtils.close(searchers, writer, directory);
   }
 
   private void commit() throws IOException {
