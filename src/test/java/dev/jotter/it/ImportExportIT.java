@@ -87,7 +87,8 @@ class ImportExportIT extends StaffIT {
   }
 
   static final String JOB =
-      "{ id state done total created updated skipped failed errors { sourceId title reason } }";
+      "{ id state done total created updated skipped failed images imagesRestored imagesFailed"
+          + " errors { sourceId title reason } }";
 
   /** Starts a checked import and waits (at most two minutes) until it has run. */
   static JsonObject runImport(GraphQLClient on, String token, String id) {
@@ -378,9 +379,31 @@ class ImportExportIT extends StaffIT {
     return files;
   }
 
+  /** Uploads an image as an administrator; answers its URL. */
+  String upload(String contentType, byte[] image) {
+    HttpResponse<byte[]> res =
+        send(
+            HttpRequest.newBuilder(client.base().resolve("/images"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image)));
+    assertThat(res.statusCode()).as(new String(res.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    return json(res).getString("url");
+  }
+
+  HttpResponse<byte[]> get(URI base, String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)));
+  }
+
   @Test
   void theExportIsAZipThatImportsIntoAnEmptyJotterAsTheSamePosts() {
-    // a post of this test, so the export has one with co-authors, an excerpt and internal tags
+    // uploads of this run (a gradient with the run in its size, so the bytes are new): a body
+    // image with variants and a feature image
+    int width = 1201 + Math.floorMod(run.hashCode(), 300);
+    String body = upload("image/png", TestImages.png(width, 700));
+    String feature = upload("image/jpeg", TestImages.jpeg(640, 480));
+    // a post of this test, so the export has one with co-authors, an excerpt, internal tags and
+    // uploaded images
     byte[] mine =
         zip(
             Map.of(
@@ -395,8 +418,13 @@ class ImportExportIT extends StaffIT {
                     + run
                     + "\"]\nauthors: [astro, Co Writer "
                     + run
-                    + "]\nexcerpt: There and back.\n---\n## There\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```java\nint x;\n```\n"));
+                    + "]\nexcerpt: There and back.\nfeatureImage: {url: \""
+                    + feature
+                    + "\", alt: A moon}\n---\n## There\n\n![Europa]("
+                    + body
+                    + ")\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```java\nint x;\n```\n"));
     runImport(client, admin, dryRun(client.base(), admin, "markdown", mine).getString("id"));
+    String bodyVariant = body.replace(".png", "-600w.png");
 
     byte[] export = exportZip(client.base(), admin);
     Map<String, String> files = unzip(export);
@@ -410,48 +438,200 @@ class ImportExportIT extends StaffIT {
     assertThat(same.getJsonObject("counts").getInt("create")).as(same.toString()).isZero();
     assertThat(same.getJsonObject("counts").getInt("update")).as(same.toString()).isZero();
     assertThat(same.getJsonObject("counts").getInt("error")).as(same.toString()).isZero();
+    assertThat(same.getJsonObject("images").getInt("restore")).as(same.toString()).isZero();
+    assertThat(same.getJsonObject("images").getInt("present")).isGreaterThanOrEqualTo(2);
+    assertThat(files)
+        .containsKeys(body.substring(1), bodyVariant.substring(1), feature.substring(1));
 
     Map<String, JsonObject> here = everyPost(client, admin);
-    try (LibertyProcess empty =
-        LibertyProcess.create(
-            "importEmpty",
-            9337,
-            Map.of(
-                "JOTTER_DEMO_SEED", "false",
-                "JOTTER_ADMIN_EMAIL", "admin@empty.test",
-                "JOTTER_ADMIN_PASSWORD", "an empty blog password",
-                "JOTTER_ADMIN_NAME", "Empty Admin"))) {
+    assertThat(here.get("round-trip-" + run).getString("html")).contains("srcset", bodyVariant);
+    try (LibertyProcess empty = emptyServer("importEmpty")) {
       empty.start();
       GraphQLClient there = new GraphQLClient(empty.base());
-      String token = new StaffFixture(there).login("admin@empty.test", "an empty blog password");
+      String token = new StaffFixture(there).login(EMPTY_ADMIN, EMPTY_PASSWORD);
       assertThat(everyPost(there, token)).isEmpty();
+      for (String path : List.of(body, bodyVariant, feature)) {
+        assertThat(get(empty.base(), path).statusCode()).as(path).isEqualTo(404);
+      }
       JsonObject report = dryRun(empty.base(), token, "markdown", export);
+      JsonObject images = report.getJsonObject("images");
+      assertThat(images.getInt("restore")).as(report.toString()).isGreaterThanOrEqualTo(2);
+      assertThat(images.getInt("present")).isZero();
+      assertThat(images.getInt("ignored")).isZero();
       JsonObject job = runImport(there, token, report.getString("id"));
       assertThat(job.getString("state")).isEqualTo("DONE");
       assertThat(job.getInt("failed")).as(job.toString()).isZero();
+      assertThat(job.getInt("imagesFailed")).as(job.toString()).isZero();
+      assertThat(job.getInt("imagesRestored")).isEqualTo(images.getInt("restore"));
       Map<String, JsonObject> imported = everyPost(there, token);
       assertThat(imported.keySet()).containsExactlyInAnyOrderElementsOf(here.keySet());
-      int sameHtml = 0;
       for (Map.Entry<String, JsonObject> post : here.entrySet()) {
         JsonObject a = post.getValue();
         JsonObject b = imported.get(post.getKey());
-        for (String field : List.of("title", "status", "tags", "authors", "excerpt", "markdown")) {
+        for (String field :
+            List.of(
+                "title",
+                "status",
+                "tags",
+                "authors",
+                "excerpt",
+                "markdown",
+                "featureImage",
+                "html")) {
           assertThat(b.get(field)).as(post.getKey() + " " + field).isEqualTo(a.get(field));
         }
         assertThat(instant(b.get("publishedAt")))
             .as(post.getKey() + " date")
             .isEqualTo(instant(a.get("publishedAt")));
-        // body images that are uploads get their sizes from the image store, which an import of
-        // posts does not fill: those are compared without their srcset
-        if (!a.getString("html").contains("srcset")) {
-          assertThat(b.getString("html"))
-              .as(post.getKey() + " html")
-              .isEqualTo(a.getString("html"));
-          sameHtml++;
-        }
       }
-      assertThat(sameHtml).isGreaterThan(0);
+      // the uploads answer there as here, byte for byte
+      for (String path : List.of(body, bodyVariant, feature)) {
+        HttpResponse<byte[]> original = get(client.base(), path);
+        HttpResponse<byte[]> restored = get(empty.base(), path);
+        assertThat(original.statusCode()).as(path).isEqualTo(200);
+        assertThat(restored.statusCode()).as(path).isEqualTo(200);
+        assertThat(restored.body()).as(path).isEqualTo(original.body());
+        assertThat(restored.headers().firstValue("Content-Type"))
+            .isEqualTo(original.headers().firstValue("Content-Type"));
+      }
+      assertThat(
+              imported.get("round-trip-" + run).getJsonObject("featureImage").getString("srcset"))
+          .isEqualTo(
+              here.get("round-trip-" + run).getJsonObject("featureImage").getString("srcset"));
+
+      // the same export again changes nothing, images included
+      JsonObject again = dryRun(empty.base(), token, "markdown", export);
+      assertThat(again.getJsonObject("images").getInt("restore")).as(again.toString()).isZero();
+      assertThat(again.getJsonObject("images").getInt("present"))
+          .isEqualTo(images.getInt("restore"));
+      assertThat(again.getJsonObject("counts").getInt("create")).isZero();
+      assertThat(again.getJsonObject("counts").getInt("update")).isZero();
+      JsonObject second = runImport(there, token, again.getString("id"));
+      assertThat(second.getInt("imagesRestored")).isZero();
+      assertThat(second.getInt("created") + second.getInt("updated")).isZero();
     }
+  }
+
+  @Test
+  void anExportsImagesAreCheckedAndBadOnesReportedWhileItsPostsImport() {
+    String id = "00" + run + "abcdef".substring(0, 6);
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(
+        "posts/with-image.md",
+        ("---\ntitle: Bad image "
+                + run
+                + "\nslug: bad-image-"
+                + run
+                + "\n---\n![x](/images/"
+                + id
+                + "/fake.png)\n")
+            .getBytes(StandardCharsets.UTF_8));
+    entries.put("images/" + id + "/fake.png", "<html>not an image</html>".getBytes());
+    entries.put("images/" + id + "/Bad Name.png", TestImages.png(10, 10));
+    byte[] file = zipBytes(entries);
+    JsonObject report = dryRun(client.base(), admin, "markdown", file);
+    JsonObject images = report.getJsonObject("images");
+    assertThat(images.getInt("ignored")).as(report.toString()).isEqualTo(1);
+    assertThat(images.getJsonArray("ignoredEntries").getJsonObject(0).getString("entry"))
+        .isEqualTo("images/" + id + "/Bad Name.png");
+    assertThat(images.getInt("restore")).isEqualTo(1);
+    JsonObject job = runImport(client, admin, report.getString("id"));
+    assertThat(job.getString("state")).isEqualTo("DONE");
+    assertThat(job.getInt("created")).isEqualTo(1);
+    assertThat(job.getInt("imagesFailed")).isEqualTo(1);
+    assertThat(job.getJsonArray("errors").getJsonObject(0).getString("sourceId"))
+        .isEqualTo("images/" + id + "/fake.png");
+    assertThat(job.getJsonArray("errors").getJsonObject(0).getString("reason"))
+        .contains("not restored", "not an image Jotter accepts");
+    assertThat(get(client.base(), "/images/" + id + "/fake.png").statusCode()).isEqualTo(404);
+    // a path out of the archive under images/ refuses the whole file, as before
+    Map<String, byte[]> evil = new LinkedHashMap<>(entries);
+    evil.put("images/../../evil-" + run + ".png", TestImages.png(10, 10));
+    assertError(importFile(client.base(), admin, "markdown", zipBytes(evil)), 400, "UNSAFE_FILE");
+  }
+
+  @Test
+  void anImportWhoseServerWasKilledIsReportedInterruptedAfterTheRestart() {
+    Map<String, String> posts = new LinkedHashMap<>();
+    for (int i = 0; i < 1000; i++) {
+      posts.put(
+          "posts/p" + i + ".md",
+          "---\ntitle: Post "
+              + i
+              + "\nslug: post-"
+              + i
+              + "\ndate: 2021-01-01\n---\nText "
+              + i
+              + ".\n");
+    }
+    byte[] file = zip(posts);
+    try (LibertyProcess server = emptyServer("importCrash")) {
+      server.start();
+      GraphQLClient on = new GraphQLClient(server.base());
+      String token = new StaffFixture(on).login(EMPTY_ADMIN, EMPTY_PASSWORD);
+      String id = dryRun(server.base(), token, "markdown", file).getString("id");
+      JsonObject started =
+          on.query(
+              "mutation($id: ID!) { startImport(id: $id) { state } }",
+              StaffFixture.vars("id", id),
+              token);
+      assertThat(started.containsKey("errors")).as(started.toString()).isFalse();
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      JsonObject job;
+      do {
+        sleep(100);
+        job = importJob(on, token, id);
+      } while (job.getInt("done") == 0 && System.nanoTime() < deadline);
+      assertThat(job.getString("state")).as(job.toString()).isEqualTo("RUNNING");
+      server.kill();
+      server.start();
+
+      JsonObject after = importJob(on, token, id);
+      assertThat(after.getString("state")).as(after.toString()).isEqualTo("FAILED");
+      assertThat(after.getInt("done")).isLessThan(1000);
+      List<JsonObject> errors = after.getJsonArray("errors").getValuesAs(JsonObject.class);
+      assertThat(errors.get(errors.size() - 1).getString("reason"))
+          .startsWith("interrupted: the server running this import")
+          .contains("send the file again");
+      JsonObject restart =
+          on.query(
+              "mutation($id: ID!) { startImport(id: $id) { state } }",
+              StaffFixture.vars("id", id),
+              token);
+      assertThat(code(restart)).isEqualTo("BAD_USER_INPUT");
+
+      // the same file again: what was saved is skipped, the rest created
+      JsonObject again = dryRun(server.base(), token, "markdown", file);
+      JsonObject counts = again.getJsonObject("counts");
+      assertThat(counts.getInt("create") + counts.getInt("skip")).isEqualTo(1000);
+      assertThat(counts.getInt("skip")).isGreaterThan(0);
+      JsonObject done = runImport(on, token, again.getString("id"));
+      assertThat(done.getString("state")).isEqualTo("DONE");
+      assertThat(done.getInt("failed")).isZero();
+    }
+  }
+
+  static JsonObject importJob(GraphQLClient on, String token, String id) {
+    return on.query(
+            "query($id: ID!) { importJob(id: $id) " + JOB + " }",
+            StaffFixture.vars("id", id),
+            token)
+        .getJsonObject("data")
+        .getJsonObject("importJob");
+  }
+
+  static byte[] zipBytes(Map<String, byte[]> files) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        out.putNextEntry(new ZipEntry(file.getKey()));
+        out.write(file.getValue());
+        out.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   static byte[] sample(String name) {
@@ -593,6 +773,25 @@ class ImportExportIT extends StaffIT {
     assertThat(same.getJsonObject("counts").getInt("error")).as(same.toString()).isZero();
   }
 
+  static final String EMPTY_ADMIN = "admin@empty.test";
+  static final String EMPTY_PASSWORD = "an empty blog password";
+
+  /** A Jotter of its own on port 9337, without the demo blog, with one administrator. */
+  static LibertyProcess emptyServer(String name) {
+    return LibertyProcess.create(
+        name,
+        9337,
+        Map.of(
+            "JOTTER_DEMO_SEED",
+            "false",
+            "JOTTER_ADMIN_EMAIL",
+            EMPTY_ADMIN,
+            "JOTTER_ADMIN_PASSWORD",
+            EMPTY_PASSWORD,
+            "JOTTER_ADMIN_NAME",
+            "Empty Admin"));
+  }
+
   static Instant instant(JsonValue value) {
     return value == null || value.getValueType() == JsonValue.ValueType.NULL
         ? null
@@ -602,7 +801,8 @@ class ImportExportIT extends StaffIT {
   /** Every post that is not in the trash, by slug: published ones and drafts or scheduled ones. */
   static Map<String, JsonObject> everyPost(GraphQLClient on, String token) {
     String fields =
-        "{ slug title status publishedAt html excerpt markdown tags { slug } authors { slug } }";
+        "{ slug title status publishedAt html excerpt markdown tags { slug } authors { slug }"
+            + " featureImage { url alt width height srcset } }";
     Map<String, JsonObject> posts = new HashMap<>();
     for (String list : List.of("posts", "drafts")) {
       String after = null;

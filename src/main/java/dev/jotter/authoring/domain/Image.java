@@ -30,6 +30,7 @@ public class Image {
 
   @Id private String id;
 
+  /** The upload's SHA-256; only its first digits, the id, for an image restored from an export. */
   @Column(nullable = false)
   private String sha256;
 

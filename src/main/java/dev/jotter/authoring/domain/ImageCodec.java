@@ -98,6 +98,31 @@ public final class ImageCodec {
     }
   }
 
+  /**
+   * Checks a file as Jotter stores it (an image an export carried back): it must decode whole as
+   * {@code format}, within the pixel limit, the same way an upload is decoded. It is not
+   * re-encoded: the caller keeps its bytes as they are, so that its address answers the same bytes
+   * as before.
+   *
+   * @return its width and height
+   * @throws ImageRefusedException NOT_AN_IMAGE when it does not decode as {@code format};
+   *     TOO_MANY_PIXELS when it has more pixels than allowed
+   */
+  public EncodedImage check(byte[] bytes, ImageFormat format) throws ImageRefusedException {
+    Decoded decoded = decode(bytes);
+    String expected = format == ImageFormat.JPEG ? "jpeg" : "png";
+    if (!decoded.format().equals(expected)) {
+      throw new ImageRefusedException(
+          Reason.NOT_AN_IMAGE,
+          "The file is a "
+              + decoded.format().toUpperCase(Locale.ROOT)
+              + " image, not the "
+              + format.name()
+              + " its name says.");
+    }
+    return new EncodedImage(decoded.width(), decoded.height(), bytes);
+  }
+
   /** The decoded first image and the name of its format, or why there is none. */
   Decoded decode(byte[] bytes) throws ImageRefusedException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -138,7 +163,7 @@ public final class ImageCodec {
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
-        return new Decoded(format, reader.read(0, param));
+        return new Decoded(format, reader.read(0, param), width, height);
       } finally {
         reader.dispose();
       }
@@ -225,6 +250,9 @@ public final class ImageCodec {
     return rgb;
   }
 
-  /** A decoded image and its format's name as its reader gives it ("png", "jpeg" …). */
-  record Decoded(String format, BufferedImage pixels) {}
+  /**
+   * A decoded image (at a reduced size when it is large), its format's name as its reader gives it
+   * ("png", "jpeg" …), and its full width and height.
+   */
+  record Decoded(String format, BufferedImage pixels, int width, int height) {}
 }

@@ -13,20 +13,16 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A zip of {@code .md} files with YAML front matter (any folders; other files are left aside), or
- * one such file. Each file is a post; its path in the archive is its source id.
+ * A zip of {@code .md} files with YAML front matter (any folders; other files are left aside, but
+ * for the images of Jotter's own export under {@code images/}: {@link #images}), or one such file.
+ * Each file is a post; its path in the archive is its source id.
  */
 public final class MarkdownImport implements ImportReader {
 
   @Override
   public void read(Path file, ImportLimits limits, Consumer<ImportItem> sink)
       throws ImportRefusedException, IOException {
-    byte[] head = new byte[4];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, 4);
-    }
-    if (n == 4 && SafeZip.looksLikeZip(head)) {
+    if (isZip(file)) {
       readZip(file, limits, sink);
       return;
     }
@@ -36,6 +32,30 @@ public final class MarkdownImport implements ImportReader {
           "One Markdown file may hold at most " + limits.maxEntryBytes() + " bytes.");
     }
     sink.accept(FrontMatter.parse("post.md", utf8(Files.readAllBytes(file), "the file")));
+  }
+
+  /** Whether the file is a zip archive (else it is one Markdown file). */
+  public static boolean isZip(Path file) throws IOException {
+    byte[] head = new byte[4];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 4);
+    }
+    return n == 4 && SafeZip.looksLikeZip(head);
+  }
+
+  /**
+   * The uploaded images a zip carries under {@code images/}, as Jotter's export writes them, found
+   * by their names (none in one Markdown file).
+   */
+  public static ExportedImage.Listing images(Path file, ImportLimits limits)
+      throws ImportRefusedException, IOException {
+    if (!isZip(file)) {
+      return new ExportedImage.Listing(java.util.List.of(), java.util.List.of());
+    }
+    try (SafeZip zip = SafeZip.open(file, limits)) {
+      return ExportedImage.list(zip.names());
+    }
   }
 
   private static void readZip(Path file, ImportLimits limits, Consumer<ImportItem> sink)

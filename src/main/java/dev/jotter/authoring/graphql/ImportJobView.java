@@ -73,8 +73,27 @@ public class ImportJobView {
     return job.failed();
   }
 
+  @Description(
+      "Uploaded images a Markdown export carries (images/<id>/<file>), restored before its posts;"
+          + " 0 for other files.")
+  public int getImages() {
+    return job.images();
+  }
+
+  @Description("Images restored so far (the others were there already, or failed).")
+  public int getImagesRestored() {
+    return job.imagesRestored();
+  }
+
+  @Description("Images not restored; errors says why (nothing of them was stored).")
+  public int getImagesFailed() {
+    return job.imagesFailed();
+  }
+
   @ListSize(assumedSize = ImportJob.MAX_ERRORS_KEPT)
-  @Description("The items not saved, with their titles and reasons (the first 1,000).")
+  @Description(
+      "The items and images not saved, with their titles and reasons (the first 1,000), and why"
+          + " the import stopped when it did (interrupted, expired, or the file unreadable).")
   public @NonNull List<@NonNull ImportError> getErrors() {
     return job.errors().stream().map(ImportError::new).toList();
   }
@@ -104,7 +123,9 @@ public class ImportJobView {
       this.failure = failure;
     }
 
-    @Description("Its id in the file (a Ghost or WordPress post id, a Markdown file's path).")
+    @Description(
+        "Its id in the file (a Ghost or WordPress post id, a Markdown file's or image's path);"
+            + " null for why the whole import stopped.")
     public String getSourceId() {
       return failure.sourceId();
     }

@@ -13,6 +13,8 @@ public enum ImportState {
   RUNNING,
   @Description("Every item was tried; errors lists those not saved.")
   DONE,
-  @Description("Stopped before the end: the file could not be read further (errors says why).")
+  @Description(
+      "Stopped before the end (the file could not be read further, or the server running it"
+          + " stopped), or not started in time: errors says why.")
   FAILED
 }

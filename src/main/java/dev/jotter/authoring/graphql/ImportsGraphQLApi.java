@@ -1,5 +1,6 @@
 package dev.jotter.authoring.graphql;
 
+import dev.jotter.authoring.internal.ImportFileElsewhereException;
 import dev.jotter.authoring.internal.Imports;
 import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.InvalidArgumentException;
@@ -29,12 +30,14 @@ public class ImportsGraphQLApi {
   @Description(
       "Runs a checked import (the id POST /imports answered) in the background and answers at"
           + " once; follow it with importJob. Each item is saved in a transaction of its own:"
-          + " one that fails is reported and leaves nothing behind. Administrators.")
+          + " one that fails is reported and leaves nothing behind. Administrators, on the server"
+          + " that checked the file (elsewhere: IMPORT_FILE_ELSEWHERE, naming it).")
   public @NonNull ImportJobView startImport(@NonNull @Id @Name("id") String id)
       throws UnauthenticatedException,
           ForbiddenException,
           NotFoundException,
-          InvalidArgumentException {
+          InvalidArgumentException,
+          ImportFileElsewhereException {
     return new ImportJobView(imports.start(id));
   }
 

@@ -2,6 +2,7 @@ package dev.jotter.authoring.internal;
 
 import dev.jotter.authoring.api.StaffGate;
 import dev.jotter.authoring.domain.EncodedImage;
+import dev.jotter.authoring.domain.ExportedImage;
 import dev.jotter.authoring.domain.Image;
 import dev.jotter.authoring.domain.ImageAddress;
 import dev.jotter.authoring.domain.ImageCodec;
@@ -25,8 +26,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -112,21 +115,114 @@ public class ImageUploads {
       String url = image.variants().get(i).url();
       files.put(url.substring(url.lastIndexOf('/') + 1), variant.bytes());
     }
+    return UploadedImage.of(keep(image, files));
+  }
+
+  /**
+   * Stores an image's files, then records it; answers the record kept (another request's or
+   * server's when it recorded the same image meanwhile: its files are these).
+   */
+  private Image keep(Image image, Map<String, byte[]> files) {
     try {
-      store.put(id, files);
+      store.put(image.id(), files);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store the image " + id, e); // the server's fault
+      // the server's fault, not the sender's
+      throw new UncheckedIOException("Cannot store the image " + image.id(), e);
     }
     try {
       images.save(image);
     } catch (PersistenceException e) {
-      // the same upload recorded meanwhile by another request or server: its files are these
-      return images.findById(id).map(UploadedImage::of).orElseThrow(() -> e);
+      return images.findById(image.id()).orElseThrow(() -> e);
     }
-    return UploadedImage.of(image);
+    return image;
+  }
+
+  /** What restoring an image of an export did. */
+  public enum Restored {
+    /** Its files were stored and it was recorded. */
+    RESTORED,
+    /** An image of its id was there already (its id is a content hash: the same image). */
+    PRESENT
+  }
+
+  /**
+   * Restores an image a Markdown export carried ({@code images/<id>/…}) under its id, so that the
+   * addresses its posts name answer again: each of its files must decode as an image of the format
+   * its name says, within {@code jotter.images.max-pixels}, decoded one at a time as uploads are,
+   * and each variant must be as wide as its name says and narrower than the full size. The files
+   * are kept byte for byte (they are what Jotter stored), then the image is recorded with the
+   * importer as its uploader. An image of its id already there is left as it is.
+   *
+   * @param files the bytes of each of its files, by file name
+   * @throws ImageRefusedException when a file is missing or is not the image its name says; nothing
+   *     is stored then
+   */
+  public Restored restore(ExportedImage exported, Map<String, byte[]> files, long staffId)
+      throws ImageRefusedException {
+    if (images.findById(exported.id()).isPresent()) {
+      return Restored.PRESENT;
+    }
+    EncodedImage original = checked(exported.fileName(), files, exported.format());
+    List<EncodedImage> variants = new ArrayList<>();
+    for (int width : exported.variantWidths()) {
+      String name = exported.variantFileName(width);
+      EncodedImage variant = checked(name, files, exported.format());
+      if (variant.width() != width || width >= original.width()) {
+        throw new ImageRefusedException(
+            Reason.NOT_AN_IMAGE,
+            name
+                + " is "
+                + variant.width()
+                + " pixels wide: a variant is as wide as its name says, and narrower than "
+                + exported.fileName()
+                + " ("
+                + original.width()
+                + ").");
+      }
+      variants.add(variant);
+    }
+    long bytes = original.bytes().length;
+    Image image =
+        new Image(
+            exported.id(),
+            exported.name(),
+            new ProcessedImage(exported.format(), original, variants),
+            bytes,
+            staffId,
+            OffsetDateTime.now(ZoneOffset.UTC));
+    Map<String, byte[]> kept = new LinkedHashMap<>();
+    for (String name : image.fileNames()) {
+      kept.put(name, files.get(name));
+    }
+    keep(image, kept);
+    return Restored.RESTORED;
+  }
+
+  private EncodedImage checked(String name, Map<String, byte[]> files, ImageFormat format)
+      throws ImageRefusedException {
+    byte[] bytes = files.get(name);
+    if (bytes == null) {
+      throw new ImageRefusedException(Reason.NOT_AN_IMAGE, name + " is missing.");
+    }
+    try {
+      return decoding(() -> codec.check(bytes, format));
+    } catch (ImageRefusedException e) {
+      throw new ImageRefusedException(e.reason(), name + ": " + e.getMessage());
+    }
+  }
+
+  /** Work that decodes an image. */
+  @FunctionalInterface
+  private interface Decoding<T> {
+    T run() throws ImageRefusedException;
   }
 
   private ProcessedImage process(byte[] bytes) throws ImageRefusedException {
+    return decoding(() -> codec.process(bytes));
+  }
+
+  /** Runs decoding work once no other is running (waiting at most a minute for its turn). */
+  private <T> T decoding(Decoding<T> work) throws ImageRefusedException {
     try {
       if (!decoding.tryAcquire(DECODE_WAIT_SECONDS, TimeUnit.SECONDS)) {
         throw new ImageRefusedException(
@@ -137,7 +233,7 @@ public class ImageUploads {
       throw new ImageRefusedException(Reason.BUSY, "The server is stopping; try again.");
     }
     try {
-      return codec.process(bytes);
+      return work.run();
     } finally {
       decoding.release();
     }

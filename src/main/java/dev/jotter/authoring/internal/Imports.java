@@ -27,10 +27,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,7 +60,11 @@ public class Imports {
   @Inject ImportItemWriter writer;
   @Inject AuthorEditor authors;
   @Inject ChangeRelay relay;
+  @Inject ImageImports imageImports;
   @Resource ManagedExecutorService executor;
+
+  /** The jobs this server is running now. */
+  private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
 
   @Inject
   @ConfigProperty(name = "jotter.import.max-bytes", defaultValue = "52428800")
@@ -68,8 +74,8 @@ public class Imports {
   public record ReportLine(
       String sourceId, String slug, String title, Action action, String reason) {}
 
-  /** A checked file: its job (READY) and what each item would become. */
-  public record DryRun(ImportJob job, List<ReportLine> items) {
+  /** A checked file: its job (READY), what each item would become, and its images. */
+  public record DryRun(ImportJob job, List<ReportLine> items, ImageImports.Plan images) {
     public long count(Action action) {
       return items.stream().filter(i -> i.action() == action).count();
     }
@@ -101,6 +107,7 @@ public class Imports {
     Path file = files.store(id, body, maxBytes);
     ImportPlanner.Pass pass = new ImportPlanner.Pass(format, importer(me).slug());
     List<ReportLine> lines = new ArrayList<>();
+    ImageImports.Plan images;
     try {
       ImportReader.of(format)
           .read(
@@ -112,41 +119,36 @@ public class Imports {
                     new ReportLine(
                         item.sourceId(), item.slug(), item.title(), plan.action(), plan.reason()));
               });
+      images = imageImports.plan(format, file, limits());
     } catch (ImportRefusedException | IOException | RuntimeException e) {
       files.delete(id);
       throw e;
     }
     ImportJob job =
-        new ImportJob(
+        ImportJob.ready(
             id,
             format,
             fileName == null ? null : truncate(fileName, 255),
             java.nio.file.Files.size(file),
-            ImportJob.State.READY,
             lines.size(),
-            0,
-            0,
-            0,
-            0,
-            0,
-            List.of(),
+            images.images(),
             me.id(),
             Clock.now(),
-            null,
-            null);
+            relay.serverId());
     jobs.create(job);
-    return new DryRun(job, lines);
+    return new DryRun(job, lines, images);
   }
 
   /**
    * Runs a checked import in the background; returns at once with the job RUNNING. Administrators
-   * only.
+   * only, on the server that checked the file (its file waits there).
    */
   public ImportJob start(String id)
       throws UnauthenticatedException,
           ForbiddenException,
           NotFoundException,
-          InvalidArgumentException {
+          InvalidArgumentException,
+          ImportFileElsewhereException {
     accounts.requireAtLeast(Role.ADMINISTRATOR, "import posts");
     StaffUser me = current.require();
     ImportJob job = find(id);
@@ -154,23 +156,32 @@ public class Imports {
       throw new InvalidArgumentException(
           "id: the import " + id + " is " + job.state().name().toLowerCase() + " already.");
     }
-    Path file =
-        files
-            .find(id)
-            .orElseThrow(
-                () ->
-                    new InvalidArgumentException(
-                        "id: the file of import "
-                            + id
-                            + " is not on this server; send it again (POST /imports)."));
+    Optional<Path> found = files.find(id);
+    if (found.isEmpty()) {
+      throw new ImportFileElsewhereException(
+          "id: the file of import "
+              + id
+              + " waits on the server that checked it ("
+              + job.runner()
+              + "), not on this one ("
+              + relay.serverId()
+              + "): start it there, or send the file again here (POST /imports).");
+    }
+    Path file = found.get();
     AuthorView card = importer(me);
     ImportItemWriter.Importer importer = new ImportItemWriter.Importer(me.id(), card.name());
-    if (!jobs.start(id, Clock.now())) {
-      throw new InvalidArgumentException("id: the import " + id + " was started already.");
+    runningHere.add(id); // before it is RUNNING: housekeeping must not take it for interrupted
+    try {
+      if (!jobs.start(id, Clock.now(), relay.serverId())) {
+        throw new InvalidArgumentException("id: the import " + id + " was started already.");
+      }
+      ImportJob running = find(id);
+      executor.submit(() -> run(running, file, card.slug(), importer));
+      return running;
+    } catch (InvalidArgumentException | RuntimeException e) {
+      runningHere.remove(id);
+      throw e;
     }
-    ImportJob running = find(id);
-    executor.submit(() -> run(running, file, card.slug(), importer));
-    return running;
   }
 
   /** An import and its progress. Administrators only. */
@@ -191,42 +202,97 @@ public class Imports {
         .orElseThrow(() -> new IllegalStateException("No author card for staff " + me.id()));
   }
 
-  /** The background run: item by item, progress saved every half second and at the end. */
+  /** The jobs this server is running now (a copy). */
+  public Set<String> runningHere() {
+    return Set.copyOf(runningHere);
+  }
+
+  /** A run's progress is no longer its own: another server ended the job as interrupted. */
+  private static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The background run: the images first (so that the posts' bodies find them), then item by item;
+   * progress saved every half second and at the end.
+   */
   void run(ImportJob start, Path file, String importerSlug, ImportItemWriter.Importer importer) {
     ImportPlanner.Pass pass = new ImportPlanner.Pass(start.format(), importerSlug);
     AtomicReference<ImportJob> job = new AtomicReference<>(start);
     long[] lastSaved = {System.nanoTime()};
+    Runnable saveNow =
+        () -> {
+          if (System.nanoTime() - lastSaved[0] > PROGRESS_EVERY_MILLIS * 1_000_000) {
+            if (!jobs.progress(job.get(), Clock.now())) {
+              throw new Abandoned();
+            }
+            lastSaved[0] = System.nanoTime();
+          }
+        };
     long began = System.nanoTime();
+    boolean abandoned = false;
     try (ChangeRelay.Deferral deferral = relay.deferDeliveries()) {
+      imageImports.restore(
+          start.format(),
+          file,
+          limits(),
+          importer.staffId(),
+          outcome -> {
+            job.set(
+                job.get()
+                    .imageDone(
+                        outcome.restored(),
+                        outcome.problem() == null
+                            ? null
+                            : new ImportJob.Failure(
+                                outcome.image().entry(outcome.image().fileName()),
+                                null,
+                                outcome.problem())));
+            saveNow.run();
+          });
       ImportReader.of(start.format())
           .read(
               file,
               limits(),
               item -> {
                 job.set(count(job.get(), item, save(item, pass, importer)));
-                if (System.nanoTime() - lastSaved[0] > PROGRESS_EVERY_MILLIS * 1_000_000) {
-                  jobs.progress(job.get());
-                  lastSaved[0] = System.nanoTime();
-                }
+                saveNow.run();
               });
-      job.set(finish(job.get(), ImportJob.State.DONE, null));
+      job.set(job.get().finished(ImportJob.State.DONE, null, Clock.now()));
+    } catch (Abandoned e) {
+      abandoned = true;
+      LOG.warning("Import " + start.id() + " was ended elsewhere as interrupted; stopped here");
     } catch (ImportRefusedException | IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Import " + start.id() + " stopped", e);
       job.set(
-          finish(
-              job.get(),
-              ImportJob.State.FAILED,
-              "the file could not be read to its end: " + e.getMessage()));
+          job.get()
+              .finished(
+                  ImportJob.State.FAILED,
+                  "the file could not be read to its end: " + e.getMessage(),
+                  Clock.now()));
     } finally {
-      jobs.progress(job.get());
-      files.delete(start.id());
+      try {
+        if (!abandoned) {
+          jobs.progress(job.get(), Clock.now());
+        }
+        files.delete(start.id());
+      } finally {
+        runningHere.remove(start.id());
+      }
       ImportJob end = job.get();
       LOG.info(
           String.format(
-              "Import %s (%s) %s: %d items in %.1f s: %d created, %d updated, %d skipped, %d failed",
+              "Import %s (%s) %s: %d images restored, %d failed; %d items in %.1f s: %d created,"
+                  + " %d updated, %d skipped, %d failed",
               end.id(),
               end.format(),
               end.state(),
+              end.imagesRestored(),
+              end.imagesFailed(),
               end.done(),
               (System.nanoTime() - began) / 1e9,
               end.created(),
@@ -254,52 +320,13 @@ public class Imports {
   }
 
   private static ImportJob count(ImportJob job, ImportItem item, Plan plan) {
-    List<ImportJob.Failure> errors = job.errors();
-    if (plan.action() == Action.ERROR && errors.size() < ImportJob.MAX_ERRORS_KEPT) {
-      errors = new ArrayList<>(errors);
-      errors.add(new ImportJob.Failure(item.sourceId(), item.title(), plan.reason()));
-    }
-    return new ImportJob(
-        job.id(),
-        job.format(),
-        job.fileName(),
-        job.bytes(),
-        job.state(),
-        job.total(),
-        job.done() + 1,
-        job.created() + (plan.action() == Action.CREATE ? 1 : 0),
-        job.updated() + (plan.action() == Action.UPDATE ? 1 : 0),
-        job.skipped() + (plan.action() == Action.SKIP ? 1 : 0),
-        job.failed() + (plan.action() == Action.ERROR ? 1 : 0),
-        errors,
-        job.staffId(),
-        job.createdAt(),
-        job.startedAt(),
-        job.finishedAt());
-  }
-
-  private static ImportJob finish(ImportJob job, ImportJob.State state, String error) {
-    List<ImportJob.Failure> errors = new ArrayList<>(job.errors());
-    if (error != null) {
-      errors.add(new ImportJob.Failure(null, null, error));
-    }
-    return new ImportJob(
-        job.id(),
-        job.format(),
-        job.fileName(),
-        job.bytes(),
-        state,
-        job.total(),
-        job.done(),
-        job.created(),
-        job.updated(),
-        job.skipped(),
-        job.failed(),
-        errors,
-        job.staffId(),
-        job.createdAt(),
-        job.startedAt(),
-        OffsetDateTime.now());
+    return job.itemDone(
+        plan.action() == Action.CREATE,
+        plan.action() == Action.UPDATE,
+        plan.action() == Action.SKIP,
+        plan.action() == Action.ERROR
+            ? new ImportJob.Failure(item.sourceId(), item.title(), plan.reason())
+            : null);
   }
 
   private static String newId() {

@@ -9,15 +9,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Import files in {@code <data dir>/imports/<job id>.upload}, on this server's disk: a job runs on
- * the server that checked its file. Deleted once the job has run.
+ * the server that checked its file. Deleted once the job has run, or when it has waited too long
+ * (see {@code ImportHousekeeping}).
  */
 @ApplicationScoped
 public class DirectoryImportFiles implements ImportFiles {
+
+  private static final String SUFFIX = ".upload";
 
   @Inject
   @ConfigProperty(name = "jotter.data.dir")
@@ -27,7 +33,7 @@ public class DirectoryImportFiles implements ImportFiles {
   public Path store(String jobId, InputStream in, long maxBytes)
       throws ImportRefusedException, IOException {
     Path dir = Files.createDirectories(Path.of(dataDir, "imports"));
-    Path file = dir.resolve(jobId + ".upload");
+    Path file = dir.resolve(jobId + SUFFIX);
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     boolean kept = false;
@@ -58,8 +64,29 @@ public class DirectoryImportFiles implements ImportFiles {
     if (!jobId.matches("[0-9a-f]{1,32}")) {
       return Optional.empty();
     }
-    Path file = Path.of(dataDir, "imports", jobId + ".upload");
+    Path file = Path.of(dataDir, "imports", jobId + SUFFIX);
     return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  @Override
+  public List<Waiting> waiting() throws IOException {
+    Path dir = Path.of(dataDir, "imports");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Waiting> files = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) list::iterator) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX) && Files.isRegularFile(file)) {
+          files.add(
+              new Waiting(
+                  name.substring(0, name.length() - SUFFIX.length()),
+                  Files.getLastModifiedTime(file).toInstant()));
+        }
+      }
+    }
+    return files;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.jotter.authoring.web;
 import dev.jotter.authoring.domain.ImportFormat;
 import dev.jotter.authoring.domain.ImportRefusedException;
 import dev.jotter.authoring.internal.Exports;
+import dev.jotter.authoring.internal.ImageImports;
 import dev.jotter.authoring.internal.ImportPlanner.Action;
 import dev.jotter.authoring.internal.Imports;
 import dev.jotter.platform.errors.ErrorBody;
@@ -247,11 +248,29 @@ public class ImportExportServlet extends HttpServlet {
             .add("total", report.job().total())
             .add("counts", counts)
             .add("items", items)
+            .add("images", images(report.images()))
             .add(
                 "next",
                 "mutation { startImport(id: \"" + report.job().id() + "\") { state done total } }");
     add(body, "fileName", report.job().fileName());
     return body.build();
+  }
+
+  /** How many images would be restored, are there already, and which entries are left aside. */
+  private static JsonObject images(ImageImports.Plan plan) {
+    JsonArrayBuilder ignored = Json.createArrayBuilder();
+    plan.ignored().stream()
+        .limit(100)
+        .forEach(
+            i ->
+                ignored.add(
+                    Json.createObjectBuilder().add("entry", i.entry()).add("reason", i.reason())));
+    return Json.createObjectBuilder()
+        .add("restore", plan.restore())
+        .add("present", plan.present())
+        .add("ignored", plan.ignored().size())
+        .add("ignoredEntries", ignored)
+        .build();
   }
 
   private static void add(JsonObjectBuilder object, String name, String value) {
