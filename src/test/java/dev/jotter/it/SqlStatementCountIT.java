@@ -92,6 +92,37 @@ class SqlStatementCountIT {
     assertTrue(forAll <= 5, "at most 5 statements, was " + forAll + ": " + statements);
   }
 
+  /** The reader's post page, as bench/http.sh and the reader pages ask for it. */
+  static final String POST_PAGE_QUERY =
+      """
+      query($slug: String!) { post(slug: $slug) { slug title subtitle html
+        headings { level text anchor } publishedAt readingTime { label } primaryTag { name slug }
+        tags { name slug } author { name slug } authors { name slug bio avatarUrl }
+        related(first: 3) { score reasons sharedTags { name slug }
+          post { slug title readingTime { label } primaryTag { name slug } } } } }""";
+
+  /**
+   * The post page with its related posts costs seven statements: the post, its authors and tags,
+   * the related list, and the related posts with their authors and tags.
+   */
+  @Test
+  void thePostPageWithRelatedPostsCostsAFewStatements() throws Exception {
+    GraphQLClient client = new GraphQLClient(base.toURI());
+    var slug = Json.createObjectBuilder().add("slug", "twenty-minutes-to-mars").build();
+    client.data(POST_PAGE_QUERY, slug); // warm-up
+
+    long count =
+        statementsDuring(
+            () -> {
+              var post = client.data(uncached(POST_PAGE_QUERY), slug).getJsonObject("post");
+              assertEquals(3, post.getJsonArray("related").size());
+            });
+
+    System.out.println("SQL statements for the post page with related posts: " + count);
+    statements.forEach(sql -> System.out.println("  " + sql));
+    assertTrue(count <= 7, "at most 7 statements, was " + count + ": " + statements);
+  }
+
   static final String STAFF_PAGE_QUERY =
       """
       query($first: Int) {
