@@ -47,10 +47,7 @@ public final class GhostImport implements ImportReader {
   @Override
   public void read(Path file, ImportLimits limits, Consumer<ImportItem> sink)
       throws ImportRefusedException, IOException {
-    if (Files.size(file) > limits.maxBytes()) {
-      throw new ImportRefusedException(
-          Reason.TOO_LARGE, "The file is larger than " + limits.maxBytes() + " bytes.");
-    }
+    limits.checkSize(file);
     tags.clear();
     users.clear();
     postTags.clear();

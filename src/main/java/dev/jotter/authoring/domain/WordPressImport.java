@@ -45,10 +45,7 @@ public final class WordPressImport implements ImportReader {
   @Override
   public void read(Path file, ImportLimits limits, Consumer<ImportItem> sink)
       throws ImportRefusedException, IOException {
-    if (Files.size(file) > limits.maxBytes()) {
-      throw new ImportRefusedException(
-          Reason.TOO_LARGE, "The file is larger than " + limits.maxBytes() + " bytes.");
-    }
+    limits.checkSize(file);
     authors.clear();
     attachments.clear();
     int[] items = {0};

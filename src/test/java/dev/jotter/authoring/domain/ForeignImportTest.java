@@ -34,6 +34,19 @@ class ForeignImportTest {
   }
 
   @Test
+  void aFileOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
+    Path file = file("{\"db\": [{\"data\": {\"posts\": []}}]}");
+    ImportLimits small = ImportLimits.defaults().withMaxBytes(10);
+    for (ImportReader reader : List.of(new GhostImport(), new WordPressImport())) {
+      assertThatThrownBy(() -> reader.read(file, small, item -> {}))
+          .as(reader.getClass().getSimpleName())
+          .isInstanceOfSatisfying(
+              ImportRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
+          .hasMessage("The file is larger than 10 bytes.");
+    }
+  }
+
+  @Test
   void htmlBecomesMarkdownKeepingStructure() {
     String md =
         HtmlToMarkdown.convert(
