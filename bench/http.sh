@@ -12,7 +12,8 @@
 #   post with the cache >= 50 % of static and p99 < 20 ms; post without >= 30 % of typename;
 #   home without >= 15 % of typename; RSS <= 400 MiB.
 # Usage: bench/http.sh   (POSTS=10000 bench/http.sh for the large blog; DURATION=10 for a quick run;
-#        CACHE=off and ONLY="typename post" for part of it, without the targets)
+#        CACHE=off and ONLY="typename post" for part of it, without the targets;
+#        MODELS=off to switch off the read models of posts and related lists under the cache too)
 #        PROFILE=post bench/http.sh   instead loads one kind of request, with the response cache
 #        off, under Java Flight Recorder, and prints where the CPU time went (bench/JfrTop.java);
 #        the recording stays in target/bench-http-PROFILE.jfr for 'jfr print' or JDK Mission Control.
@@ -72,6 +73,9 @@ make_server $NAME "$PORT" JOTTER_DEMO_SEED=false "${heap[@]}"
 start_server $NAME "$PORT"
 stop_server $NAME
 java -cp "$CP" bench/Generate.java "jdbc:h2:file:$(pwd)/$SERVER/data/jotter" "$POSTS" 7
+if [ "${MODELS:-on}" = off ]; then # no post or related list kept in memory either: every read is SQL
+  printf 'JOTTER_CACHE_POSTS_MAX_BYTES=0\nJOTTER_CACHE_RELATED_MAX_LISTS=0\n' >> "$SERVER/server.env"
+fi
 
 if [ -n "${PROFILE:-}" ]; then
   [ -n "${PATHS[$PROFILE]:-}" ] || { echo "PROFILE is one of: $ORDER" >&2; exit 1; }

@@ -1,12 +1,13 @@
 package dev.jotter.authoring.domain;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.EditablePost;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
@@ -33,7 +34,7 @@ public final class GhostExport {
 
   public static void write(
       OutputStream out, Posts posts, List<TagView> tags, List<AuthorView> authors) {
-    try (JsonGenerator json = Json.createGenerator(out)) {
+    try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject().writeStartArray("db").writeStartObject();
       json.writeStartObject("meta")
           .write("exported_on", System.currentTimeMillis())
@@ -106,15 +107,15 @@ public final class GhostExport {
   private static void post(JsonGenerator json, EditablePost editable) {
     PostView post = editable.post();
     String lexical =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add(
                 "root",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add(
                         "children",
-                        Json.createArrayBuilder()
+                        JSON.createArrayBuilder()
                             .add(
-                                Json.createObjectBuilder()
+                                JSON.createObjectBuilder()
                                     .add("type", "markdown")
                                     .add("version", 1)
                                     .add("markdown", editable.markdown())))

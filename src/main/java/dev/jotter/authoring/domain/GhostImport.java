@@ -1,11 +1,12 @@
 package dev.jotter.authoring.domain;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.authoring.domain.ImportItem.Named;
 import dev.jotter.authoring.domain.ImportRefusedException.Reason;
 import dev.jotter.content.api.FeatureImage;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -90,7 +91,7 @@ public final class GhostImport implements ImportReader {
 
   private void pass(Path file, Table table) throws ImportRefusedException, IOException {
     try (InputStream in = Files.newInputStream(file);
-        JsonParser parser = Json.createParser(in)) {
+        JsonParser parser = JSON.createParser(in)) {
       expect(parser, Event.START_OBJECT, "the file");
       if (!findData(parser)) {
         throw new ImportRefusedException(

@@ -1,6 +1,7 @@
 package dev.jotter.authoring.domain;
 
-import jakarta.json.Json;
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -18,7 +19,7 @@ public final class LexicalToMarkdown {
 
   public static String convert(String lexical) {
     JsonObject document;
-    try (JsonReader reader = Json.createReader(new StringReader(lexical))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(lexical))) {
       document = reader.readObject();
     }
     StringBuilder out = new StringBuilder();
@@ -35,7 +36,7 @@ public final class LexicalToMarkdown {
    */
   public static java.util.Optional<String> markdownCards(String lexical) {
     JsonObject document;
-    try (JsonReader reader = Json.createReader(new StringReader(lexical))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(lexical))) {
       document = reader.readObject();
     }
     JsonObject root = document.getJsonObject("root");

@@ -1,5 +1,7 @@
 package dev.jotter.authoring.internal;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.authoring.domain.PreviewGenerations;
 import dev.jotter.authoring.domain.StaffUser;
 import dev.jotter.content.api.EditablePost;
@@ -11,7 +13,6 @@ import dev.jotter.platform.errors.NotFoundException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -87,7 +88,7 @@ public class PreviewLinks implements PreviewTokens {
     }
     Instant expires = Instant.now().plusSeconds(seconds);
     String payload =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("p", postId)
             .add("g", generations.current(postId))
             .add("e", expires.getEpochSecond())
@@ -135,7 +136,7 @@ public class PreviewLinks implements PreviewTokens {
     }
     JsonObject claims;
     try (JsonReader reader =
-        Json.createReader(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
+        JSON.createReader(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
       claims = reader.readObject();
     } catch (JsonException | ClassCastException e) {
       return OptionalLong.empty();

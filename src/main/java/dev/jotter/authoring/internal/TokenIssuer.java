@@ -1,9 +1,10 @@
 package dev.jotter.authoring.internal;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.authoring.domain.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -45,14 +46,14 @@ public class TokenIssuer {
     }
     Instant expiresAt = now.plus(Duration.ofMinutes(lifetimeMinutes));
     String header =
-        Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        JSON.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
     String claims =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("iss", issuer)
             .add("aud", audience.split(",")[0].strip())
             .add("sub", Long.toString(user.id()))
             .add("upn", user.email())
-            .add("groups", Json.createArrayBuilder().add(user.role().name()))
+            .add("groups", JSON.createArrayBuilder().add(user.role().name()))
             .add("iat", now.getEpochSecond())
             .add("exp", expiresAt.getEpochSecond())
             .add("jti", UUID.randomUUID().toString())

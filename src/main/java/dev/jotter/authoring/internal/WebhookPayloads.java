@@ -1,5 +1,7 @@
 package dev.jotter.authoring.internal;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.authoring.domain.WebhookEvent;
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
@@ -12,7 +14,6 @@ import dev.jotter.content.api.TagView;
 import dev.jotter.platform.changes.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
@@ -38,7 +39,7 @@ public class WebhookPayloads {
   /** The body announcing {@code change} as {@code event}. */
   public String body(WebhookEvent event, Change change) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("event", event.wireName())
             .add("changeId", Long.toString(change.id()))
             .add("occurredAt", time(change.at()));
@@ -61,12 +62,12 @@ public class WebhookPayloads {
   }
 
   private JsonObjectBuilder post(PostView p) {
-    JsonArrayBuilder tagList = Json.createArrayBuilder();
+    JsonArrayBuilder tagList = JSON.createArrayBuilder();
     p.tags().forEach(t -> tagList.add(tagJson(t)));
-    JsonArrayBuilder authorList = Json.createArrayBuilder();
+    JsonArrayBuilder authorList = JSON.createArrayBuilder();
     p.authors().forEach(a -> authorList.add(authorJson(a)));
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", Long.toString(p.id()))
             .add("slug", p.slug())
             .add("title", p.title())
@@ -83,7 +84,7 @@ public class WebhookPayloads {
     if (p.featureImage() == null) {
       json.addNull("featureImage");
     } else {
-      JsonObjectBuilder image = Json.createObjectBuilder().add("url", p.featureImage().url());
+      JsonObjectBuilder image = JSON.createObjectBuilder().add("url", p.featureImage().url());
       if (p.featureImage().alt() != null) {
         image.add("alt", p.featureImage().alt());
       }
@@ -96,7 +97,7 @@ public class WebhookPayloads {
   private JsonObjectBuilder blog() {
     BlogSettings site = blogSettings.current();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("title", site.title())
             .add("url", site.url())
             .add("locale", site.locale());
@@ -111,7 +112,7 @@ public class WebhookPayloads {
         .filter(t -> t.id() == id)
         .findFirst()
         .map(WebhookPayloads::tagJson)
-        .orElseGet(() -> Json.createObjectBuilder().add("id", Long.toString(id)));
+        .orElseGet(() -> JSON.createObjectBuilder().add("id", Long.toString(id)));
   }
 
   private JsonObjectBuilder author(long id) {
@@ -119,18 +120,18 @@ public class WebhookPayloads {
         .filter(a -> a.id() == id)
         .findFirst()
         .map(WebhookPayloads::authorJson)
-        .orElseGet(() -> Json.createObjectBuilder().add("id", Long.toString(id)));
+        .orElseGet(() -> JSON.createObjectBuilder().add("id", Long.toString(id)));
   }
 
   private static JsonObjectBuilder tagJson(TagView t) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", Long.toString(t.id()))
         .add("slug", t.slug())
         .add("name", t.name());
   }
 
   private static JsonObjectBuilder authorJson(AuthorView a) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", Long.toString(a.id()))
         .add("slug", a.slug())
         .add("name", a.name());

@@ -1,5 +1,7 @@
 package dev.jotter.authoring.web;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.authoring.domain.ImageRefusedException;
 import dev.jotter.authoring.internal.ImageFile;
 import dev.jotter.authoring.internal.ImageUpload;
@@ -9,7 +11,6 @@ import dev.jotter.platform.errors.ErrorBody;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.web.StaffOrigins;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.ServletException;
@@ -53,7 +54,7 @@ public class ImageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ImageServlet.class.getName());
-  private static final String JSON = "application/json;charset=utf-8";
+  private static final String JSON_TYPE = "application/json;charset=utf-8";
 
   @Inject transient ImageUploads uploads;
   @Inject transient StaffOrigins staffOrigins;
@@ -235,17 +236,17 @@ public class ImageServlet extends HttpServlet {
   }
 
   private static JsonObject toJson(UploadedImage image) {
-    JsonArrayBuilder variants = Json.createArrayBuilder();
+    JsonArrayBuilder variants = JSON.createArrayBuilder();
     image
         .variants()
         .forEach(
             v ->
                 variants.add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("url", v.url())
                         .add("width", v.width())
                         .add("height", v.height())));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("url", image.url())
         .add("width", image.width())
         .add("height", image.height())
@@ -278,7 +279,7 @@ public class ImageServlet extends HttpServlet {
 
   private static void send(HttpServletResponse res, JsonObject body) throws IOException {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    res.setContentType(JSON);
+    res.setContentType(JSON_TYPE);
     res.setContentLength(bytes.length);
     res.getOutputStream().write(bytes);
   }

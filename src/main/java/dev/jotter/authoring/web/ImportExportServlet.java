@@ -1,5 +1,7 @@
 package dev.jotter.authoring.web;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.authoring.domain.ImportFormat;
 import dev.jotter.authoring.domain.ImportRefusedException;
 import dev.jotter.authoring.internal.Exports;
@@ -11,7 +13,6 @@ import dev.jotter.platform.errors.ForbiddenException;
 import dev.jotter.platform.errors.UnauthenticatedException;
 import dev.jotter.platform.web.StaffOrigins;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -53,7 +54,7 @@ public class ImportExportServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ImportExportServlet.class.getName());
-  private static final String JSON = "application/json;charset=utf-8";
+  private static final String JSON_TYPE = "application/json;charset=utf-8";
 
   @Inject transient Imports imports;
   @Inject transient Exports exports;
@@ -225,9 +226,9 @@ public class ImportExportServlet extends HttpServlet {
   }
 
   private static JsonObject toJson(Imports.DryRun report) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (Imports.ReportLine line : report.items()) {
-      JsonObjectBuilder item = Json.createObjectBuilder();
+      JsonObjectBuilder item = JSON.createObjectBuilder();
       add(item, "sourceId", line.sourceId());
       add(item, "slug", line.slug());
       add(item, "title", line.title());
@@ -235,12 +236,12 @@ public class ImportExportServlet extends HttpServlet {
       add(item, "reason", line.reason());
       items.add(item);
     }
-    JsonObjectBuilder counts = Json.createObjectBuilder();
+    JsonObjectBuilder counts = JSON.createObjectBuilder();
     for (Action action : Action.values()) {
       counts.add(action.name().toLowerCase(Locale.ROOT), report.count(action));
     }
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", report.job().id())
             .add("format", report.job().format().name())
             .add("state", report.job().state().name())
@@ -258,14 +259,14 @@ public class ImportExportServlet extends HttpServlet {
 
   /** How many images would be restored, are there already, and which entries are left aside. */
   private static JsonObject images(ImageImports.Plan plan) {
-    JsonArrayBuilder ignored = Json.createArrayBuilder();
+    JsonArrayBuilder ignored = JSON.createArrayBuilder();
     plan.ignored().stream()
         .limit(100)
         .forEach(
             i ->
                 ignored.add(
-                    Json.createObjectBuilder().add("entry", i.entry()).add("reason", i.reason())));
-    return Json.createObjectBuilder()
+                    JSON.createObjectBuilder().add("entry", i.entry()).add("reason", i.reason())));
+    return JSON.createObjectBuilder()
         .add("restore", plan.restore())
         .add("present", plan.present())
         .add("ignored", plan.ignored().size())
@@ -290,7 +291,7 @@ public class ImportExportServlet extends HttpServlet {
 
   private static void send(HttpServletResponse res, JsonObject body) throws IOException {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    res.setContentType(JSON);
+    res.setContentType(JSON_TYPE);
     res.setContentLength(bytes.length);
     res.getOutputStream().write(bytes);
   }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What readers may see of posts: published posts only, rendered and with their authors and public
- * tags. Every method runs in one read transaction and returns detached views.
+ * tags. Every method returns detached views, read in one read transaction or taken from this
+ * server's read model of published posts.
  */
 public interface PostCatalog {
 
@@ -28,7 +29,8 @@ public interface PostCatalog {
 
   /**
    * A page of published posts, in {@code order}, after {@code after} (null: from the start). Costs
-   * three SQL statements whatever the page size: the posts, their authors, their tags.
+   * at most four SQL statements whatever the page size: the posts' ids, then those posts this
+   * server's read model lacks, their authors, their tags (one when it holds them all).
    *
    * @param first how many posts, 0 to {@link #MAX_PAGE_SIZE}
    */

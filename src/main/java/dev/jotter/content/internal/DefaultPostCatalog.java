@@ -10,7 +10,6 @@ import dev.jotter.content.api.PostSlice;
 import dev.jotter.content.api.PostStamp;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.PublishedState;
-import dev.jotter.content.domain.Post;
 import dev.jotter.content.domain.PostRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,31 +22,37 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads published posts; views are built inside the transaction that loaded the entities. */
+/**
+ * Reads published posts: a reader's posts come from this server's read model ({@link
+ * PublishedPostViews}), what it lacks from the database ({@link PublishedPostReader}); lists read
+ * only their ids from the database. The other reads each run in one read transaction, with the
+ * views built inside it.
+ */
 @ApplicationScoped
-@Transactional
 public class DefaultPostCatalog implements PostCatalog {
 
   @Inject PostRepository posts;
   @Inject PublishedCounts counts;
+  @Inject PublishedPostViews views;
+  @Inject PublishedPostReader reader;
 
   @Override
   public Optional<PostView> findPublishedBySlug(String slug) {
-    return posts
-        .findPublishedBySlug(slug)
-        .or(() -> posts.findPublishedByPreviousSlug(slug))
-        .map(Views::of);
+    return views.bySlug(slug, reader::bySlug);
   }
 
   @Override
+  @Transactional
   public Optional<PostView> findById(long id) {
     return posts.findById(id).map(Views::of);
   }
 
   @Override
+  @Transactional
   public Map<Long, List<String>> previousSlugs(Collection<Long> postIds) {
     return posts.previousSlugs(postIds);
   }
@@ -55,29 +60,39 @@ public class DefaultPostCatalog implements PostCatalog {
   @Override
   public PostSlice findPublished(
       PostFilter filter, PostOrder order, PostPosition after, int first) {
+    checkFirst(first);
+    if (first == 0) {
+      return new PostSlice(List.of(), !reader.pageIds(filter, order, after, 1).isEmpty());
+    }
+    if (!views.usable()) {
+      List<PostView> page = reader.page(filter, order, after, first + 1);
+      return new PostSlice(page.stream().limit(first).toList(), page.size() > first);
+    }
+    List<Long> ids = reader.pageIds(filter, order, after, first + 1);
+    return slice(ids, first, findPublishedByIds(ids.subList(0, Math.min(first, ids.size()))));
+  }
+
+  /** The first {@code first} of {@code ids} as a page (a post unpublished meanwhile left out). */
+  private static PostSlice slice(List<Long> ids, int first, Map<Long, PostView> found) {
+    return new PostSlice(
+        ids.stream().limit(first).map(found::get).filter(Objects::nonNull).toList(),
+        ids.size() > first);
+  }
+
+  private static void checkFirst(int first) {
     if (first < 0 || first > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException("first must be between 0 and " + MAX_PAGE_SIZE);
     }
-    if (first == 0) {
-      return new PostSlice(List.of(), posts.findPublished(filter, order, after, 1).size() > 0);
-    }
-    List<Post> page = posts.findPublished(filter, order, after, first + 1);
-    boolean hasMore = page.size() > first;
-    return new PostSlice(page.stream().limit(first).map(Views::of).toList(), hasMore);
   }
 
   @Override
   public long countPublished(PostFilter filter) {
-    return counts.get(filter, () -> posts.countPublished(filter));
+    return counts.get(filter, () -> reader.count(filter));
   }
 
   @Override
   public Map<Long, PostView> findPublishedByIds(Collection<Long> ids) {
-    Map<Long, PostView> views = new HashMap<>();
-    for (Post post : posts.findPublishedByIds(ids)) {
-      views.put(post.id(), Views.of(post));
-    }
-    return views;
+    return ids.isEmpty() ? Map.of() : views.byIds(ids, reader::byIds);
   }
 
   @Override
@@ -94,30 +109,20 @@ public class DefaultPostCatalog implements PostCatalog {
 
   private Map<Long, PostSlice> pagesOf(
       boolean byTag, List<Long> groupIds, PostPosition after, int first) {
-    if (first < 0 || first > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("first must be between 0 and " + MAX_PAGE_SIZE);
-    }
-    Map<Long, List<Long>> ids = posts.findNewestPublishedIds(byTag, groupIds, after, first + 1);
+    checkFirst(first);
+    Map<Long, List<Long>> ids = reader.newestIds(byTag, groupIds, after, first + 1);
     Set<Long> all = new HashSet<>();
-    ids.values().forEach(all::addAll);
-    Map<Long, PostView> views = findPublishedByIds(all);
+    ids.values().forEach(page -> all.addAll(page.subList(0, Math.min(first, page.size()))));
+    Map<Long, PostView> found = findPublishedByIds(all);
     Map<Long, PostSlice> pages = new HashMap<>();
     for (Long group : groupIds) {
-      List<Long> page = ids.getOrDefault(group, List.of());
-      pages.put(
-          group,
-          new PostSlice(
-              page.stream()
-                  .limit(first)
-                  .map(views::get)
-                  .filter(java.util.Objects::nonNull)
-                  .toList(),
-              page.size() > first));
+      pages.put(group, slice(ids.getOrDefault(group, List.of()), first, found));
     }
     return pages;
   }
 
   @Override
+  @Transactional
   public List<PostLink> findPublishedLinks(long offset, int limit) {
     return posts.findPublishedLinks(offset, limit).stream()
         .map(row -> new PostLink((String) row[0], (OffsetDateTime) row[1], (OffsetDateTime) row[2]))
@@ -125,6 +130,7 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
+  @Transactional
   public List<PostStamp> publishedStamps() {
     // (position, tag id) pairs per post, sorted by position below
     Map<Long, List<long[]>> positions = new HashMap<>();
@@ -154,6 +160,7 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
+  @Transactional
   public PublishedState publishedState() {
     return counts.get(PublishedState.class, this::readPublishedState);
   }
@@ -170,6 +177,7 @@ public class DefaultPostCatalog implements PostCatalog {
   }
 
   @Override
+  @Transactional
   public List<ArchiveMonth> archive() {
     return counts.get(
         ArchiveMonth.class,

@@ -1,5 +1,7 @@
 package dev.jotter.content.internal;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.content.api.ResponsiveImages;
 import dev.jotter.content.domain.Author;
 import dev.jotter.content.domain.AuthorRepository;
@@ -13,7 +15,6 @@ import dev.jotter.platform.persistence.DatabaseMigrated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -107,7 +108,7 @@ public class DemoBlogSeeder {
 
   private static JsonObject read(String resource) {
     try (JsonReader reader =
-        Json.createReader(new java.io.ByteArrayInputStream(readBytes(resource)))) {
+        JSON.createReader(new java.io.ByteArrayInputStream(readBytes(resource)))) {
       return reader.readObject();
     }
   }

@@ -1,23 +1,19 @@
 package dev.jotter.content.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jotter.platform.cache.KeptUntilChange;
 import dev.jotter.platform.changes.Change;
 import dev.jotter.platform.changes.ChangeConsumer;
 import dev.jotter.platform.changes.ChangeLog;
-import dev.jotter.platform.persistence.AfterCompletion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -36,14 +32,8 @@ public class PublishedCounts implements ChangeConsumer {
   /** Counts of filters are keyed by what readers ask: bounded, the least used go first. */
   static final int MAX_ENTRIES = 10_000;
 
-  private final Cache<Object, Object> counts =
-      Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
-
-  /** Moves at every change: a count computed across a change is not kept. */
-  private final AtomicLong generation = new AtomicLong();
-
-  /** Transactions that recorded a change and have not completed. */
-  private final AtomicInteger changing = new AtomicInteger();
+  private final KeptUntilChange<Object, Object> counts =
+      new KeptUntilChange<>(Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build());
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -56,13 +46,13 @@ public class PublishedCounts implements ChangeConsumer {
   /** The count under {@code key}, computed when not known. */
   @SuppressWarnings("unchecked")
   <T> T get(Object key, Supplier<T> compute) {
-    long at = generation.get();
-    Object known = changing.get() == 0 ? counts.getIfPresent(key) : null;
+    long at = counts.generation();
+    Object known = counts.find(key);
     if (known != null) {
       return (T) known;
     }
     T value = compute.get();
-    keep(key, value, at);
+    counts.keep(key, value, at);
     return value;
   }
 
@@ -74,11 +64,11 @@ public class PublishedCounts implements ChangeConsumer {
       Collection<Long> ids,
       LongFunction<Object> key,
       Function<List<Long>, Map<Long, Long>> compute) {
-    long at = generation.get();
+    long at = counts.generation();
     Map<Long, Long> found = new HashMap<>();
     List<Long> missing = new ArrayList<>();
     for (Long id : ids) {
-      Object known = changing.get() == 0 ? counts.getIfPresent(key.apply(id)) : null;
+      Object known = counts.find(key.apply(id));
       if (known != null) {
         found.put(id, (Long) known);
       } else {
@@ -90,35 +80,15 @@ public class PublishedCounts implements ChangeConsumer {
       for (Long id : missing) {
         long count = computed.getOrDefault(id, 0L);
         found.put(id, count);
-        keep(key.apply(id), count, at);
+        counts.keep(key.apply(id), count, at);
       }
     }
     return found;
   }
 
-  private void keep(Object key, Object value, long at) {
-    if (changing.get() != 0 || generation.get() != at) {
-      return;
-    }
-    counts.put(key, value);
-    if (changing.get() != 0 || generation.get() != at) {
-      counts.invalidate(key); // a change came meanwhile: its forgetting may have run before the put
-    }
-  }
-
   /** A change recorded on this server: forgotten now, and again once its transaction ends. */
   void recording(@Observes ChangeLog.Uncommitted uncommitted) {
-    forget();
-    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-      return;
-    }
-    changing.incrementAndGet();
-    AfterCompletion.run(
-        transactions,
-        () -> {
-          changing.decrementAndGet();
-          forget();
-        });
+    counts.changeRecorded(transactions);
   }
 
   @Override
@@ -130,12 +100,7 @@ public class PublishedCounts implements ChangeConsumer {
   @Override
   public void apply(List<Change> changes) {
     if (!changes.isEmpty()) {
-      forget();
+      counts.forget();
     }
-  }
-
-  private void forget() {
-    generation.incrementAndGet();
-    counts.invalidateAll();
   }
 }

@@ -1,10 +1,11 @@
 package dev.jotter.content.persistence;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.content.api.BlogSettings.NavigationItem;
 import dev.jotter.content.domain.BlogSettingsStore;
 import dev.jotter.content.domain.SavedBlogSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -97,14 +98,14 @@ public class JpaBlogSettingsStore implements BlogSettingsStore {
   }
 
   static String json(List<NavigationItem> items) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     items.forEach(
-        i -> array.add(Json.createObjectBuilder().add("label", i.label()).add("url", i.url())));
+        i -> array.add(JSON.createObjectBuilder().add("label", i.label()).add("url", i.url())));
     return array.build().toString();
   }
 
   static List<NavigationItem> menu(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       JsonArray array = reader.readArray();
       List<NavigationItem> items = new ArrayList<>();
       for (JsonObject item : array.getValuesAs(JsonObject.class)) {

@@ -43,14 +43,31 @@ public class JpaPostRepository implements PostRepository {
   @Override
   public List<Post> findPublished(
       PostFilter filter, PostOrder order, PostPosition after, int limit) {
+    return publishedPage("p", Post.class, filter, order, after, limit);
+  }
+
+  @Override
+  public List<Long> findPublishedIds(
+      PostFilter filter, PostOrder order, PostPosition after, int limit) {
+    return publishedPage("p.id", Long.class, filter, order, after, limit);
+  }
+
+  private <T> List<T> publishedPage(
+      String select,
+      Class<T> type,
+      PostFilter filter,
+      PostOrder order,
+      PostPosition after,
+      int limit) {
     Keyset keyset = Keyset.of(order);
-    StringBuilder jpql = new StringBuilder("select p from Post p where p.status = :published");
+    StringBuilder jpql =
+        new StringBuilder("select " + select + " from Post p where p.status = :published");
     appendFilter(jpql, filter);
     if (after != null) {
       jpql.append(" and (").append(keyset.after()).append(')');
     }
     jpql.append(" order by ").append(keyset.orderBy(true));
-    TypedQuery<Post> query = em.createQuery(jpql.toString(), Post.class);
+    TypedQuery<T> query = em.createQuery(jpql.toString(), type);
     bindFilter(query, filter);
     if (after != null) {
       query.setParameter("afterValue", keyset.sortValue(after.sortValue()));

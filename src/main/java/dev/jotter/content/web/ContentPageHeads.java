@@ -1,5 +1,7 @@
 package dev.jotter.content.web;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.content.api.AuthorCatalog;
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.BlogSettings;
@@ -14,7 +16,6 @@ import dev.jotter.platform.web.PageHead.Meta;
 import dev.jotter.platform.web.PageHeads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URLDecoder;
@@ -89,7 +90,7 @@ public class ContentPageHeads implements PageHeads {
   PageHead home(BlogSettings site) {
     String url = site.url() + "/";
     JsonObjectBuilder ld =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("@type", "WebSite")
             .add("name", site.title())
             .add("inLanguage", site.locale());
@@ -126,16 +127,16 @@ public class ContentPageHeads implements PageHeads {
     meta.add(Meta.name("twitter:title", seo.twitterTitle()));
     meta.add(Meta.name("twitter:description", seo.twitterDescription()));
     meta.add(Meta.name("twitter:image", seo.twitterImage()));
-    JsonArrayBuilder people = Json.createArrayBuilder();
+    JsonArrayBuilder people = JSON.createArrayBuilder();
     for (AuthorView a : post.authors()) {
       people.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("@type", "Person")
               .add("name", a.name())
               .add("url", site.url() + "/author/" + a.slug()));
     }
     JsonObjectBuilder ld =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("@context", "https://schema.org")
             .add("@type", "BlogPosting")
             .add("headline", post.title())
@@ -168,11 +169,11 @@ public class ContentPageHeads implements PageHeads {
   /** The blog as a schema.org Organization, with its logo when it has one. */
   private JsonObjectBuilder publisher(BlogSettings site) {
     JsonObjectBuilder publisher =
-        Json.createObjectBuilder().add("@type", "Organization").add("name", site.title());
+        JSON.createObjectBuilder().add("@type", "Organization").add("name", site.title());
     if (site.logo() != null) {
       publisher.add(
           "logo",
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("@type", "ImageObject")
               .add("url", absolute(site, site.logo())));
     }
@@ -195,7 +196,7 @@ public class ContentPageHeads implements PageHeads {
             : tag.description();
     String title = tag.name() + " — " + site.title();
     JsonObjectBuilder ld =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("@type", "CollectionPage")
             .add("name", title)
             .add("description", description);
@@ -210,15 +211,15 @@ public class ContentPageHeads implements PageHeads {
             : author.bio();
     String title = author.name() + " — " + site.title();
     JsonObjectBuilder person =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("@type", "Person")
             .add("name", author.name())
             .add("url", url);
     if (author.website() != null && !author.website().isBlank()) {
-      person.add("sameAs", Json.createArrayBuilder().add(author.website()));
+      person.add("sameAs", JSON.createArrayBuilder().add(author.website()));
     }
     JsonObjectBuilder ld =
-        Json.createObjectBuilder().add("@type", "ProfilePage").add("mainEntity", person);
+        JSON.createObjectBuilder().add("@type", "ProfilePage").add("mainEntity", person);
     return listPage(
         title, description, url, "profile", absolute(site, author.avatarUrl()), ld, site);
   }
@@ -248,7 +249,7 @@ public class ContentPageHeads implements PageHeads {
             Meta.name("twitter:card", "summary"),
             Meta.name("twitter:title", title),
             Meta.name("twitter:description", description)),
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("@context", "https://schema.org")
             .addAll(ld)
             .add("url", url)

@@ -92,6 +92,7 @@ public class DiscoveryService {
 
   @Inject PostCatalog posts;
   @Inject RelatedStore store;
+  @Inject RelatedListCache keptLists;
   @Inject StaffGate staff;
   @Inject Event<Invalidation> invalidation;
 
@@ -383,9 +384,9 @@ public class DiscoveryService {
     return store.listing(postId);
   }
 
-  /** The stored related lists of these posts, in one query. */
+  /** The stored related lists of these posts: kept on this server, or read in one query. */
   public Map<Long, List<Related>> related(Collection<Long> postIds) {
-    return store.find(postIds);
+    return keptLists.find(postIds, store::find);
   }
 
   /** The words of a user's query as the index sees them (stop words out, stemmed). */

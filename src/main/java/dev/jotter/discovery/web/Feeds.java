@@ -1,10 +1,11 @@
 package dev.jotter.discovery.web;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.content.api.AuthorView;
 import dev.jotter.content.api.PostLink;
 import dev.jotter.content.api.PostView;
 import dev.jotter.content.api.TagView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.OutputStream;
@@ -157,20 +158,20 @@ final class Feeds {
   }
 
   String jsonFeed(Channel channel, List<PostView> posts) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (PostView post : posts) {
-      JsonArrayBuilder authors = Json.createArrayBuilder();
+      JsonArrayBuilder authors = JSON.createArrayBuilder();
       post.authors()
           .forEach(
               a ->
                   authors.add(
-                      Json.createObjectBuilder()
+                      JSON.createObjectBuilder()
                           .add("name", a.name())
                           .add("url", base + "/author/" + a.slug())));
-      JsonArrayBuilder tags = Json.createArrayBuilder();
+      JsonArrayBuilder tags = JSON.createArrayBuilder();
       post.tags().forEach(t -> tags.add(t.name()));
       JsonObjectBuilder item =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", postUrl(post))
               .add("url", postUrl(post))
               .add("title", post.title())
@@ -183,7 +184,7 @@ final class Feeds {
       items.add(item);
     }
     JsonObjectBuilder feed =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("version", "https://jsonfeed.org/version/1.1")
             .add("title", channel.title())
             .add("home_page_url", channel.pageUrl())

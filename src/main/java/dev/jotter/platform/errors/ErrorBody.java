@@ -1,6 +1,7 @@
 package dev.jotter.platform.errors;
 
-import jakarta.json.Json;
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 
 /**
@@ -14,14 +15,14 @@ public final class ErrorBody {
 
   /** A body holding one error. */
   public static JsonObject of(String message, String code) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(
             "errors",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("message", message)
-                        .add("extensions", Json.createObjectBuilder().add("code", code))))
+                        .add("extensions", JSON.createObjectBuilder().add("code", code))))
         .build();
   }
 }

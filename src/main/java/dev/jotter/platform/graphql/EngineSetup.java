@@ -32,6 +32,7 @@ public final class EngineSetup implements EventingService {
             new ChainedInstrumentation(
                 List.of(
                     new MaxQueryDepthInstrumentation(depth),
+                    new ContextWithoutSelections(),
                     new ExecutionLimits(),
                     new NullMeansDefault(),
                     new AnswerKeyTracking())))

@@ -1,9 +1,10 @@
 package dev.jotter.platform.graphql;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import dev.jotter.platform.errors.ErrorBody;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,7 +36,7 @@ final class GraphQLErrors {
 
   /** The response with a code on every error, and without "data" when no operation ran. */
   static JsonObject shape(JsonObject response, boolean dataPresent) {
-    JsonObjectBuilder shaped = Json.createObjectBuilder();
+    JsonObjectBuilder shaped = JSON.createObjectBuilder();
     for (Map.Entry<String, JsonValue> entry : response.entrySet()) {
       switch (entry.getKey()) {
         case "data" -> {
@@ -57,30 +58,30 @@ final class GraphQLErrors {
 
   /** The response to a query that is not a GraphQL document. */
   static JsonObject syntax(InvalidSyntaxException e) {
-    JsonObjectBuilder error = Json.createObjectBuilder().add("message", e.getMessage());
+    JsonObjectBuilder error = JSON.createObjectBuilder().add("message", e.getMessage());
     SourceLocation location = e.getLocation();
     if (location != null && location.getLine() > 0) {
       error.add(
           "locations",
-          Json.createArrayBuilder()
+          JSON.createArrayBuilder()
               .add(
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("line", location.getLine())
                       .add("column", location.getColumn())));
     }
     error.add(
         "extensions",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("classification", "InvalidSyntax")
             .add("code", CODE_BY_CLASSIFICATION.get("InvalidSyntax")));
-    return Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(error)).build();
+    return JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder().add(error)).build();
   }
 
   private static JsonValue withCodes(JsonValue errors) {
     if (errors.getValueType() != JsonValue.ValueType.ARRAY) {
       return errors;
     }
-    JsonArrayBuilder shaped = Json.createArrayBuilder();
+    JsonArrayBuilder shaped = JSON.createArrayBuilder();
     for (JsonValue error : errors.asJsonArray()) {
       shaped.add(
           error.getValueType() == JsonValue.ValueType.OBJECT
@@ -97,7 +98,7 @@ final class GraphQLErrors {
    */
   private static JsonObject inputViolations(
       JsonObject error, JsonObject extensions, JsonArray violations) {
-    JsonArrayBuilder fields = Json.createArrayBuilder();
+    JsonArrayBuilder fields = JSON.createArrayBuilder();
     StringBuilder message = new StringBuilder("Invalid input: ");
     boolean first = true;
     for (JsonValue v : violations) {
@@ -113,14 +114,14 @@ final class GraphQLErrors {
         }
       }
       String text = violation.getString("message", "is not valid");
-      fields.add(Json.createObjectBuilder().add("field", path.toString()).add("message", text));
+      fields.add(JSON.createObjectBuilder().add("field", path.toString()).add("message", text));
       message.append(first ? "" : "; ").append(path).append(": ").append(text);
       first = false;
     }
-    JsonObjectBuilder shaped = Json.createObjectBuilder(error).add("message", message.toString());
+    JsonObjectBuilder shaped = JSON.createObjectBuilder(error).add("message", message.toString());
     shaped.add(
         "extensions",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("classification", extensions.getString("classification", "ValidationError"))
             .add("code", "BAD_USER_INPUT")
             .add("fields", fields));
@@ -140,9 +141,9 @@ final class GraphQLErrors {
       return error;
     }
     String classification = extensions.getString("classification", "");
-    JsonObjectBuilder shapedExtensions = Json.createObjectBuilder(extensions);
+    JsonObjectBuilder shapedExtensions = JSON.createObjectBuilder(extensions);
     shapedExtensions.add(
         "code", CODE_BY_CLASSIFICATION.getOrDefault(classification, INTERNAL_SERVER_ERROR));
-    return Json.createObjectBuilder(error).add("extensions", shapedExtensions).build();
+    return JSON.createObjectBuilder(error).add("extensions", shapedExtensions).build();
   }
 }

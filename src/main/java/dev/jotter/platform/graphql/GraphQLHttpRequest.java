@@ -1,11 +1,12 @@
 package dev.jotter.platform.graphql;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -122,7 +123,7 @@ record GraphQLHttpRequest(
 
   /** The request as SmallRye's ExecutionService reads it. */
   JsonObject toJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("query", query);
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("query", query);
     if (operationName != null && !operationName.isEmpty()) {
       json.add("operationName", operationName);
     }

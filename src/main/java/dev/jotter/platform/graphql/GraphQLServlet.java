@@ -1,5 +1,7 @@
 package dev.jotter.platform.graphql;
 
+import static dev.jotter.platform.web.Jsons.JSON;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jotter.platform.cache.AnswerKeys;
@@ -16,7 +18,6 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -216,7 +217,7 @@ public class GraphQLServlet extends HttpServlet {
       throw tooLarge();
     }
     String body = readUtf8(req.getInputStream());
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       return GraphQLHttpRequest.fromJson(reader.readValue());
     } catch (JsonParsingException e) {
       throw new BadRequest("The request body is not valid JSON: " + e.getMessage());
@@ -584,12 +585,12 @@ public class GraphQLServlet extends HttpServlet {
     }
     JsonObjectBuilder extensions =
         body.containsKey("extensions")
-            ? Json.createObjectBuilder(body.getJsonObject("extensions"))
-            : Json.createObjectBuilder();
+            ? JSON.createObjectBuilder(body.getJsonObject("extensions"))
+            : JSON.createObjectBuilder();
     extensions.add(
         "cost",
-        Json.createObjectBuilder().add("requested", cost.cost()).add("limit", cost.limit()));
-    return Json.createObjectBuilder(body).add("extensions", extensions).build();
+        JSON.createObjectBuilder().add("requested", cost.cost()).add("limit", cost.limit()));
+    return JSON.createObjectBuilder(body).add("extensions", extensions).build();
   }
 
   private GraphQLSchema schema() {
@@ -679,7 +680,7 @@ public class GraphQLServlet extends HttpServlet {
     if (value == null || value.isEmpty()) {
       return null;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(value))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(value))) {
       return GraphQLHttpRequest.optionalObject(reader.readValue(), name);
     } catch (JsonException e) {
       throw new BadRequest("\"" + name + "\" must be a JSON object (a map).");
