@@ -68,7 +68,9 @@ public class DefaultPostCatalog implements PostCatalog {
       List<PostView> page = reader.page(filter, order, after, first + 1);
       return new PostSlice(page.stream().limit(first).toList(), page.size() > first);
     }
-    List<Long> ids = reader.pageIds(filter, order, after, first + 1);
+    List<Long> ids =
+        views.pageIds(
+            filter, order, after, first + 1, () -> reader.pageIds(filter, order, after, first + 1));
     return slice(ids, first, findPublishedByIds(ids.subList(0, Math.min(first, ids.size()))));
   }
 

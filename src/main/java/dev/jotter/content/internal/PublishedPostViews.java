@@ -1,6 +1,9 @@
 package dev.jotter.content.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostOrder;
+import dev.jotter.content.api.PostPosition;
 import dev.jotter.content.api.PostView;
 import dev.jotter.platform.cache.Invalidation;
 import dev.jotter.platform.cache.KeptUntilChange;
@@ -23,22 +26,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * This server's read model of published posts: their views by id, and the id of each slug asked
- * for, bounded in bytes (the least used go first) and kept until the content changes ({@link
- * KeptUntilChange}). Readers' post pages and lists take their posts from it instead of reading
- * whole posts with their authors and tags through JPA, each in a transaction (a third of an
- * uncached post page's CPU). Only callers outside a transaction use it: what runs in one (writes,
- * discovery following the change log) reads the database itself, so it never works from a view this
- * server has not yet heard is stale.
+ * This server's read model of published posts: their views by id, the id of each slug asked for and
+ * the ids of each page of a list asked for, bounded in bytes (the least used go first) and kept
+ * until the content changes ({@link KeptUntilChange}). Readers' post pages and lists take their
+ * posts from it instead of reading whole posts with their authors and tags through JPA, each in a
+ * transaction (a third of an uncached post page's CPU). Only callers outside a transaction use it:
+ * what runs in one (writes, discovery following the change log) reads the database itself, so it
+ * never works from a view this server has not yet heard is stale.
  */
 @ApplicationScoped
 public class PublishedPostViews implements ChangeConsumer {
 
   /** Slugs asked for, each with its post's id. */
   static final int MAX_SLUGS = 10_000;
+
+  /** Bytes of the pages' ids kept: eight an id, thousands of pages. */
+  static final long MAX_PAGE_BYTES = 1 << 20;
+
+  /** What a page of a list is: which posts, in what order, after which, how many. */
+  private record Page(PostFilter filter, PostOrder order, PostPosition after, int limit) {}
 
   @Inject
   @ConfigProperty(name = "jotter.cache.posts.max-bytes", defaultValue = "8388608")
@@ -52,6 +63,7 @@ public class PublishedPostViews implements ChangeConsumer {
 
   private KeptUntilChange<Long, PostView> byId;
   private KeptUntilChange<String, Long> idBySlug;
+  private KeptUntilChange<Page, long[]> pages;
 
   @PostConstruct
   void init() {
@@ -65,6 +77,13 @@ public class PublishedPostViews implements ChangeConsumer {
     idBySlug =
         new KeptUntilChange<>(
             Caffeine.newBuilder().maximumSize(MAX_SLUGS).executor(Runnable::run).build());
+    pages =
+        new KeptUntilChange<>(
+            Caffeine.newBuilder()
+                .maximumWeight(maxBytes > 0 ? MAX_PAGE_BYTES : 0)
+                .<Page, long[]>weigher((page, ids) -> 64 + 8 * ids.length)
+                .executor(Runnable::run)
+                .build());
   }
 
   /** Whether the caller reads through the model: it is on and the caller is in no transaction. */
@@ -107,16 +126,42 @@ public class PublishedPostViews implements ChangeConsumer {
     return byId.findAll(ids, read::apply, null);
   }
 
+  /**
+   * The ids of a page of published posts (up to {@code limit}, in order), from the model or {@code
+   * read}.
+   */
+  List<Long> pageIds(
+      PostFilter filter,
+      PostOrder order,
+      PostPosition after,
+      int limit,
+      Supplier<List<Long>> read) {
+    if (!usable()) {
+      return read.get();
+    }
+    Page page = new Page(filter, order, after, limit);
+    long[] kept = pages.find(page);
+    if (kept != null) {
+      return LongStream.of(kept).boxed().toList();
+    }
+    long at = pages.generation();
+    List<Long> ids = read.get();
+    pages.keep(page, ids.stream().mapToLong(Long::longValue).toArray(), at);
+    return ids;
+  }
+
   /** Forgets every post (tests measure reads that find none). */
   public void clear() {
     byId.forget();
     idBySlug.forget();
+    pages.forget();
   }
 
   /** A change recorded on this server: forgotten now, and again once its transaction ends. */
   void recording(@Observes ChangeLog.Uncommitted uncommitted) {
     byId.changeRecorded(transactions);
     idBySlug.changeRecorded(transactions);
+    pages.changeRecorded(transactions);
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.content.api.AuthorView;
+import dev.jotter.content.api.PostFilter;
+import dev.jotter.content.api.PostOrder;
 import dev.jotter.content.api.PostSeo;
 import dev.jotter.content.api.PostStatus;
 import dev.jotter.content.api.PostView;
@@ -131,6 +133,17 @@ class PublishedPostViewsTest {
   }
 
   @Test
+  void aPageOfIdsIsKeptUntilAChange() {
+    List<Long> first = pageIds(List.of(2L, 1L));
+    assertEquals(List.of(2L, 1L), first);
+    assertEquals(List.of(2L, 1L), pageIds(List.of(3L, 2L)), "kept");
+    assertEquals(1, reads.get());
+    views.apply(List.of(change(3)));
+    assertEquals(List.of(3L, 2L), pageIds(List.of(3L, 2L)), "read again after the change");
+    assertEquals(2, reads.get());
+  }
+
+  @Test
   void withNoBytesTheModelIsOff() {
     views.maxBytes = 0;
     views.init();
@@ -144,6 +157,18 @@ class PublishedPostViewsTest {
     assertTrue(views.bySlug("nothing", this::database).isEmpty());
     assertTrue(views.bySlug("nothing", this::database).isEmpty());
     assertEquals(2, reads.get());
+  }
+
+  private List<Long> pageIds(List<Long> inDatabase) {
+    return views.pageIds(
+        PostFilter.NONE,
+        PostOrder.PUBLISHED_AT_DESC,
+        null,
+        20,
+        () -> {
+          reads.incrementAndGet();
+          return inDatabase;
+        });
   }
 
   private void record(long postId) {
