@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.HashSet;
@@ -88,9 +87,7 @@ public class PublishedPostViews implements ChangeConsumer {
 
   /** Whether the caller reads through the model: it is on and the caller is in no transaction. */
   boolean usable() {
-    return maxBytes > 0
-        && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
-        && !byId.changing();
+    return maxBytes > 0 && byId.usableBy(transactions);
   }
 
   /** The published post with this slug (or a slug it had), from the model or {@code read}. */

@@ -12,7 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.List;
@@ -52,9 +51,7 @@ public class RelatedListCache implements ChangeConsumer {
   /** The lists of these posts (an empty one for a post without), kept or read by {@code read}. */
   Map<Long, List<Related>> find(
       Collection<Long> postIds, Function<Collection<Long>, Map<Long, List<Related>>> read) {
-    if (maxLists <= 0
-        || transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION
-        || lists.changing()) {
+    if (maxLists <= 0 || !lists.usableBy(transactions)) {
       return read.apply(postIds);
     }
     return lists.findAll(postIds, read::apply, List.of());

@@ -76,9 +76,15 @@ public final class KeptUntilChange<K, V> {
     return generation.get();
   }
 
-  /** Whether a transaction of this server is changing the content now. */
-  public boolean changing() {
-    return changing.get() != 0;
+  /**
+   * Whether a caller may read through these values now: no change is under way on this server, and
+   * the caller is in no transaction (what runs in one, writes and consumers of the change log,
+   * reads the database itself, so it never works from a value this server has not yet heard is
+   * stale).
+   */
+  public boolean usableBy(TransactionSynchronizationRegistry transactions) {
+    return changing.get() == 0
+        && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
   }
 
   /**
