@@ -27,6 +27,9 @@ final class ContextWithoutSelections extends SimplePerformantInstrumentation {
       DataFetcher<?> fetcher,
       InstrumentationFieldFetchParameters parameters,
       InstrumentationState state) {
+    if (fetcher instanceof PlainFieldFetchers.PlainFieldFetcher) {
+      return fetcher; // builds no context
+    }
     return environment -> fetcher.get(new WithoutSelections(environment));
   }
 

@@ -127,7 +127,7 @@ public class EarlySchema {
     }
   }
 
-  private static IndexView smallRyeIndex() {
+  static IndexView smallRyeIndex() {
     Indexer indexer = new Indexer();
     for (Class<?> type : SMALLRYE_TYPES) {
       String resource = '/' + type.getName().replace('.', '/') + ".class";
