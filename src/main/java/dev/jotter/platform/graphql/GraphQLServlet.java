@@ -22,7 +22,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -87,6 +86,11 @@ public class GraphQLServlet extends HttpServlet {
   @Inject
   @ConfigProperty(name = "jotter.graphql.max-aliases", defaultValue = "100")
   int maxAliases;
+
+  /** SmallRye's key for the depth limit, kept from when its instrumentation checked it. */
+  @Inject
+  @ConfigProperty(name = "smallrye.graphql.instrumentation.queryDepth", defaultValue = "15")
+  int maxDepth;
 
   @Inject
   @ConfigProperty(name = "jotter.graphql.max-response-bytes", defaultValue = "8388608")
@@ -423,7 +427,7 @@ public class GraphQLServlet extends HttpServlet {
       return;
     }
     Optional<String> shape =
-        DocumentLimits.check(document, operation.get(), maxRootFields, maxAliases);
+        DocumentLimits.check(document, operation.get(), maxRootFields, maxDepth, maxAliases);
     if (shape.isPresent()) {
       write(res, refusedStatus, media, GraphQLErrors.single(shape.get(), QUERY_TOO_COMPLEX));
       return;
@@ -444,7 +448,7 @@ public class GraphQLServlet extends HttpServlet {
           res,
           refusedStatus,
           media,
-          withCost(
+          DataAnswers.withCost(
               GraphQLErrors.single(
                   "This operation could cost "
                       + (cost.cost() == Long.MAX_VALUE ? "too much" : "at least " + cost.cost())
@@ -494,16 +498,19 @@ public class GraphQLServlet extends HttpServlet {
       return;
     }
     boolean dataPresent = response.getExecutionResult().isDataPresent();
-    JsonObject body =
-        withCost(GraphQLErrors.shape(response.getExecutionResultAsJsonObject(), dataPresent), cost);
     int status = !dataPresent && media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = DataAnswers.plain(response.getExecutionResult(), cost);
+    boolean clean = bytes != null;
+    if (bytes == null) {
+      JsonObject body = DataAnswers.shaped(response, cost);
+      bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+      ObservedResponse.outcome(res, body);
+      clean = status == 200 && dataPresent && !body.containsKey("errors");
+    }
     if (bytes.length > maxResponseBytes) {
       writeExhausted(res, media, ExecutionBudget.Exhausted.RESPONSE_TOO_LARGE, cost);
       return;
     }
-    ObservedResponse.outcome(res, body);
-    boolean clean = status == 200 && dataPresent && !body.containsKey("errors");
     if (x.register && clean) {
       persisted.register(request.query(), PersistedQueries.Source.CLIENT);
     }
@@ -575,24 +582,14 @@ public class GraphQLServlet extends HttpServlet {
                 + " bytes; it was stopped. Ask for fewer items or fewer large fields (html,"
                 + " markdown, text) at once.";
     int status = media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200;
-    write(res, status, media, withCost(GraphQLErrors.single(message, exhausted.name()), cost));
+    write(
+        res,
+        status,
+        media,
+        DataAnswers.withCost(GraphQLErrors.single(message, exhausted.name()), cost));
   }
 
   /** The answer with {@code extensions.cost { requested limit }}, the shape Shopify uses. */
-  private static JsonObject withCost(JsonObject body, QueryCost.Result cost) {
-    if (cost == null) {
-      return body;
-    }
-    JsonObjectBuilder extensions =
-        body.containsKey("extensions")
-            ? JSON.createObjectBuilder(body.getJsonObject("extensions"))
-            : JSON.createObjectBuilder();
-    extensions.add(
-        "cost",
-        JSON.createObjectBuilder().add("requested", cost.cost()).add("limit", cost.limit()));
-    return JSON.createObjectBuilder(body).add("extensions", extensions).build();
-  }
-
   private GraphQLSchema schema() {
     return (GraphQLSchema) getServletContext().getAttribute(GraphQLBootstrap.SCHEMA_ATTRIBUTE);
   }
