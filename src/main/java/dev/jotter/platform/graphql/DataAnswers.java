@@ -67,7 +67,10 @@ final class DataAnswers {
         GraphQLErrors.shape(response.getExecutionResultAsJsonObject(), dataPresent), cost);
   }
 
-  /** The answer with the cost of its document in {@code extensions.cost}. */
+  /**
+   * The answer with the cost of its document in {@code extensions.cost { requested limit }}, the
+   * shape Shopify uses.
+   */
   static JsonObject withCost(JsonObject body, QueryCost.Result cost) {
     if (cost == null) {
       return body;

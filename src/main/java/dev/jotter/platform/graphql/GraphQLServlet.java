@@ -589,7 +589,6 @@ public class GraphQLServlet extends HttpServlet {
         DataAnswers.withCost(GraphQLErrors.single(message, exhausted.name()), cost));
   }
 
-  /** The answer with {@code extensions.cost { requested limit }}, the shape Shopify uses. */
   private GraphQLSchema schema() {
     return (GraphQLSchema) getServletContext().getAttribute(GraphQLBootstrap.SCHEMA_ATTRIBUTE);
   }
