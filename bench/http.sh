@@ -30,7 +30,7 @@ SERVER=$WLP/usr/servers/$NAME
 build_jotter
 CP="target/classes:$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=compile \
   -Dmdep.outputFile=/dev/stdout)"
-trap 'stop_server $NAME 2>/dev/null || true' EXIT
+trap 'kill ${SAMPLER:-} 2>/dev/null; rm -f "${PEAK:-}"; stop_server $NAME 2>/dev/null || true' EXIT
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 gql() { echo "/graphql?query=$(enc "$1")${2:+&variables=$(enc "$2")}"; }
@@ -50,15 +50,22 @@ declare -A PATHS=(
 )
 ORDER=${ONLY:-static typename post home related search}
 
-peak=0
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$(cat "$WLP/usr/servers/.pid/$NAME.pid")/status"; }
-sample() { local r; r=$(rss); [ "$r" -gt "$peak" ] && peak=$r; true; }
+# The largest resident memory of the server, sampled every half second for the whole run by a
+# process of its own (a sample taken inside run would be lost: run's output is read through a
+# subshell, and a variable set there never reaches this shell).
+PEAK=$(mktemp)
+echo 0 > "$PEAK"
+( while sleep 0.5; do
+    r=$(rss 2>/dev/null) || continue
+    [ -n "$r" ] && [ "$r" -gt "$(cat "$PEAK")" ] && echo "$r" > "$PEAK"
+  done ) &
+SAMPLER=$!
 
 # run NAME: prints "req/s p50_ms p99_ms"
 run() {
   local url="http://127.0.0.1:$PORT${PATHS[$1]}" out
   out=$(wrk -t2 -c32 -d"${DURATION}s" --latency "$url")
-  sample
   echo "$out" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) }
@@ -103,7 +110,6 @@ for cache in ${CACHE:-on off}; do
   mv "$SERVER/server.env.new" "$SERVER/server.env"
   start_server $NAME "$PORT"
   for _ in $(seq 1 900); do grep -q "Discovery ready" "$SERVER/logs/messages.log" && break; sleep 1; done
-  sample
   echo "== response cache $cache (resident memory after start: $(rss) MiB)"
   for what in $ORDER; do # warm-up: the JIT compiles what every kind of request runs
     url="http://127.0.0.1:$PORT${PATHS[$what]}"
@@ -122,6 +128,8 @@ rps() { echo "${RESULT[$1]}" | cut -d' ' -f1; }
 p99() { echo "${RESULT[$1]}" | cut -d' ' -f3; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
 verdict() { if awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; then echo met; else echo MISSED; fi; }
+peak=$(cat "$PEAK")
+echo "== resident memory: at most $peak MiB"
 [ -n "${CACHE:-}${ONLY:-}" ] && exit 0 # a partial run has no targets to compare
 echo "== targets (ratios within this run)"
 r=$(ratio "$(rps post.on)" "$(rps static.on)"); echo "   post, cached:      $r % of the static file (>= 50): $(verdict "$r" 50)"

@@ -27,9 +27,16 @@ make_server() {
 # start_server NAME PORT: starts it and waits (at most 10 minutes) until it is ready
 start_server() {
   "$WLP/bin/server" start "$1" >/dev/null
-  for _ in $(seq 1 600); do
+  wait_ready "$1" "$2" 1
+}
+
+# wait_ready NAME PORT INTERVAL: polls /health/ready every INTERVAL seconds, at most 10 minutes
+wait_ready() {
+  local polls
+  polls=$(python3 -c "print(int(600 / $3))")
+  for _ in $(seq 1 "$polls"); do
     if curl -sf "http://localhost:$2/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 1
+    sleep "$3"
   done
   echo "$1 did not become ready; see $WLP/usr/servers/$1/logs/messages.log" >&2
   exit 1
