@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${POSTS:-200}
 DURATION=${DURATION:-30}
-PORT=${PORT:-9280}
+PORT=${PORT:-9610}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 source bench/server.sh
 NAME=benchHttp

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${POSTS:-10000}
-PORT=${PORT:-9391}
+PORT=${PORT:-9660}
 EMAIL=bench@import.test
 PASSWORD="a long bench password"
 source bench/server.sh

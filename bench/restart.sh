@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
-PORT=${PORT:-9480}
+PORT=${PORT:-9670}
 source bench/server.sh
 NAME=benchRestart
 SERVER=$WLP/usr/servers/$NAME

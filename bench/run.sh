@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-${POSTS:-200 10000}}
 REQUESTS=${REQUESTS:-1000}
 SECTIONS=${SECTIONS:-7}
-PORT=${PORT:-9280}
+PORT=${PORT:-9620}
 source bench/server.sh
 SERVER=$WLP/usr/servers/benchServer
 PID_FILE=$WLP/usr/servers/.pid/benchServer.pid

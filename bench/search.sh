@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${POSTS:-10000}
 REQUESTS=${REQUESTS:-1000}
-PORT=${PORT:-9270}
+PORT=${PORT:-9630}
 PG_URL=${JOTTER_IT_POSTGRES_URL:-jdbc:postgresql://localhost:5432/}
 PG_USER=${JOTTER_IT_POSTGRES_USER:-jotter_ci}
 PG_PASSWORD=${JOTTER_IT_POSTGRES_PASSWORD:-jotter-ci}

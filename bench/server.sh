@@ -1,6 +1,9 @@
 # Sourced by the benchmark scripts: a Liberty server of the benchmark's own, made from the
 # 'jotter' server that 'mvn package liberty:create' prepares (its config, JDBC drivers and the
 # keystore and LTPA passwords MicroProfile JWT needs), with the freshly built WAR in dropins.
+# Each script has a PORT of its own in 9610-9671 (its server takes PORT and PORT+1), away from the
+# ports the tests use (9080, 9181, 9281-9305, 9337, 9481, 9544, 9844): a benchmark can run while
+# the tests do.
 WLP=target/liberty/wlp
 
 build_jotter() {

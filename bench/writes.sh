@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WRITERS=${WRITERS:-4}
 DURATION=${DURATION:-30}
-PORT=${PORT:-9290}
+PORT=${PORT:-9640}
 source bench/server.sh
 
 build_jotter
